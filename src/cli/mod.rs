@@ -1,0 +1,120 @@
+//! The command line: `export`, `validate`, `schema`. Thin: it reads arguments, calls the
+//! core, writes files and maps outcomes to exit codes (0 ok, 1 the input has problems,
+//! 2 could not run).
+
+mod export;
+mod validate;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Meeting briefs from a dossier: pick, slice, annotate, export a PDF.
+#[derive(Debug, Parser)]
+#[command(name = "briefing", version, about)]
+pub struct Args {
+    /// What to do; without one, the desktop app opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// A command-line action.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Export a brief to PDF.
+    Export {
+        /// The *.brief.yaml file.
+        brief: PathBuf,
+        /// Where to write the PDF [default: beside the brief, same name].
+        #[arg(short, long, value_name = "OUT.pdf")]
+        output: Option<PathBuf>,
+        /// Leave every staff annotation out: the press-safe copy.
+        #[arg(long)]
+        no_annotations: bool,
+    },
+    /// Check a brief (with its dossier) or a dossier, and list every problem.
+    Validate {
+        /// A *.brief.yaml or *.dossier.yaml file.
+        file: PathBuf,
+    },
+    /// Print the JSON Schema of the brief or dossier format.
+    Schema {
+        /// Which format.
+        #[arg(value_enum, default_value_t = Format::Brief)]
+        format: Format,
+    },
+}
+
+/// One of the two file formats.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Format {
+    /// *.brief.yaml
+    Brief,
+    /// *.dossier.yaml
+    Dossier,
+}
+
+/// The outcome of a command, as an exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Done.
+    Ok,
+    /// The input has problems.
+    Problems,
+    /// Could not run: a file could not be read or written.
+    Failed,
+}
+
+impl From<Outcome> for ExitCode {
+    fn from(outcome: Outcome) -> ExitCode {
+        match outcome {
+            Outcome::Ok => ExitCode::SUCCESS,
+            Outcome::Problems => ExitCode::from(1),
+            Outcome::Failed => ExitCode::from(2),
+        }
+    }
+}
+
+/// Runs a command-line action.
+pub fn run(command: Command) -> Outcome {
+    match command {
+        Command::Export {
+            brief,
+            output,
+            no_annotations,
+        } => export::run(&brief, output.as_deref(), no_annotations),
+        Command::Validate { file } => validate::run(&file),
+        Command::Schema { format } => {
+            let schema = match format {
+                Format::Brief => crate::schema::brief_schema(),
+                Format::Dossier => crate::schema::dossier_schema(),
+            };
+            print!("{schema}");
+            Outcome::Ok
+        }
+    }
+}
+
+/// Prints problems to stderr and says whether any is an error.
+fn report(problems: &[crate::Problem]) -> bool {
+    for p in problems {
+        eprintln!("{p}");
+    }
+    problems.iter().any(crate::Problem::is_error)
+}
+
+/// The outcome of a failed load: unreadable is "could not run", invalid is "problems".
+fn load_failed(err: &crate::store::StoreError) -> Outcome {
+    use crate::store::StoreError;
+    match err {
+        StoreError::Invalid(problems) => {
+            report(problems);
+            Outcome::Problems
+        }
+        StoreError::Read { .. } | StoreError::Write { .. } => {
+            eprintln!("briefing: {err}");
+            Outcome::Failed
+        }
+    }
+}

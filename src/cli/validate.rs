@@ -1,0 +1,37 @@
+//! `briefing validate FILE`: every problem, each as `file:line:col: message`.
+
+use std::path::Path;
+
+use super::{Outcome, load_failed, report};
+use crate::opened::dossier_problems;
+use crate::{Opened, store};
+
+/// Validates a brief with its dossier, or a dossier on its own.
+pub fn run(path: &Path) -> Outcome {
+    let is_dossier = path
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().contains(".dossier."));
+    let problems = if is_dossier {
+        match store::read_dossier(path) {
+            Ok(d) => dossier_problems(&d),
+            Err(e) => return load_failed(&e),
+        }
+    } else {
+        match Opened::open(path) {
+            Ok(o) => o.problems(),
+            Err(e) => return load_failed(&e),
+        }
+    };
+    let errors = problems.iter().filter(|p| p.is_error()).count();
+    let warnings = problems.len() - errors;
+    if report(&problems) {
+        eprintln!(
+            "{}: {errors} error(s), {warnings} warning(s)",
+            path.display()
+        );
+        Outcome::Problems
+    } else {
+        println!("{}: ok ({warnings} warning(s))", path.display());
+        Outcome::Ok
+    }
+}

@@ -1,0 +1,79 @@
+//! Composed -> PDF bytes, with genpdf. Only shells write files.
+//!
+//! Two passes: the first lays the brief out to learn the page count and the page of every
+//! section; the second prints "Page X of Y" and the contents list with those numbers. The
+//! layout does not depend on them, so both passes break pages in the same places.
+
+mod blocks;
+pub mod coverage;
+mod fonts;
+mod page;
+mod sections;
+mod theme;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use genpdf::{Document, Size};
+
+use crate::compose::Composed;
+use crate::model::PageSize;
+
+pub use fonts::{BOLD, BOLD_ITALIC, ITALIC, REGULAR};
+use page::{Furniture, Pages};
+
+/// What went wrong making the PDF.
+#[derive(Debug, thiserror::Error)]
+pub enum PdfError {
+    /// genpdf failed: a font would not load or an element did not fit a page.
+    #[error("cannot lay out the PDF: {0}")]
+    Layout(#[from] genpdf::error::Error),
+}
+
+/// A rendered brief.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    /// The PDF file's bytes.
+    pub bytes: Vec<u8>,
+    /// How many pages it has.
+    pub pages: usize,
+}
+
+/// Renders a composed brief to PDF bytes.
+pub fn render(composed: &Composed) -> Result<Rendered, PdfError> {
+    let first = pass(composed, None)?;
+    let second = pass(composed, Some(&first.1))?;
+    Ok(Rendered {
+        bytes: second.0,
+        pages: second.1.current,
+    })
+}
+
+/// One layout pass; `known` carries the page numbers the first pass found.
+fn pass(composed: &Composed, known: Option<&Pages>) -> Result<(Vec<u8>, Pages), PdfError> {
+    let pages = Rc::new(RefCell::new(Pages::default()));
+    let mut doc = Document::new(fonts::family()?);
+    doc.set_title(&composed.title);
+    doc.set_minimal_conformance();
+    doc.set_font_size(theme::BODY_PT);
+    doc.set_line_spacing(theme::LINE_SPACING);
+    doc.set_paper_size(match composed.page_size {
+        PageSize::A4 => Size::new(210.0, 297.0),
+        PageSize::Letter => Size::new(215.9, 279.4),
+    });
+    doc.set_page_decorator(Furniture {
+        marking: composed.marking.clone(),
+        footer_title: composed.title.clone(),
+        total: known.map(|k| k.current),
+        pages: Rc::clone(&pages),
+    });
+    let section_pages = known.map(|k| k.section_pages.as_slice());
+    sections::title_block(&mut doc, composed, section_pages);
+    for section in &composed.sections {
+        sections::section(&mut doc, section, Rc::clone(&pages));
+    }
+    let mut bytes = Vec::new();
+    doc.render(&mut bytes)?;
+    let learned = pages.borrow().clone();
+    Ok((bytes, learned))
+}

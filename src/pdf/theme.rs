@@ -1,0 +1,42 @@
+//! Sizes and colours of the printed brief, in one place.
+
+use genpdf::style::Color;
+
+/// Body text size.
+pub const BODY_PT: u8 = 10;
+/// Table text size.
+pub const TABLE_PT: u8 = 9;
+/// Footer text size.
+pub const FOOTER_PT: u8 = 7;
+/// Marking size, header and footer.
+pub const MARKING_PT: u8 = 8;
+/// Title size.
+pub const TITLE_PT: u8 = 20;
+/// Section heading size.
+pub const HEADING_PT: u8 = 13;
+/// Subsection heading size.
+pub const SUBHEADING_PT: u8 = 11;
+/// Line spacing factor for body text.
+pub const LINE_SPACING: f64 = 1.25;
+
+/// Page margins, inside which the content flows.
+pub const MARGIN_TOP_MM: f64 = 20.0;
+/// Bottom margin, above the footer.
+pub const MARGIN_BOTTOM_MM: f64 = 19.0;
+/// Left and right margins.
+pub const MARGIN_SIDE_MM: f64 = 20.0;
+
+/// Headings and the title.
+pub const INK: Color = Color::Rgb(22, 42, 78);
+/// Secondary text: dates, categories, footers.
+pub const MUTED: Color = Color::Rgb(95, 99, 104);
+/// Table and page rules.
+pub const RULE: Color = Color::Rgb(170, 175, 182);
+/// The handling marking.
+pub const MARKING: Color = Color::Rgb(150, 20, 30);
+/// Staff notes.
+pub const NOTE: Color = Color::Rgb(70, 90, 120);
+/// Talking points.
+pub const TALKING_POINT: Color = Color::Rgb(20, 110, 70);
+/// Questions to ask.
+pub const QUESTION: Color = Color::Rgb(170, 100, 0);

@@ -1,0 +1,431 @@
+//! Reading and writing dossier and brief files: YAML in, typed documents out, every problem
+//! located by file, line and column. The only module that knows the files are YAML.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+
+use crate::locate::Locator;
+use crate::model::{BRIEF_VERSION, Brief, DOSSIER_VERSION, Dossier};
+use crate::problem::{Doc, Finding, Problem, Severity, YamlPath};
+
+/// The default dossier, compiled in so the app works from any folder.
+pub const DEFAULT_DOSSIER_YAML: &str = include_str!("../briefs/ukraine-peace-push.dossier.yaml");
+
+/// How problems name the built-in dossier.
+pub const DEFAULT_DOSSIER_NAME: &str = "<built-in dossier>";
+
+/// Files larger than this are refused before parsing: no brief or dossier comes near it.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// What went wrong reading or writing a file.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The file could not be read at all.
+    #[error("{path}: cannot read: {source}")]
+    Read {
+        /// The file.
+        path: String,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The file could not be written; the old file, if any, is untouched.
+    #[error("{path}: cannot write: {source}")]
+    Write {
+        /// The file.
+        path: String,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The file was read but its content has problems.
+    #[error("{}", join(.0))]
+    Invalid(Vec<Problem>),
+}
+
+fn join(problems: &[Problem]) -> String {
+    problems
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A document together with the text it was read from, for locating problems found later.
+#[derive(Debug, Clone)]
+pub struct Loaded<T> {
+    /// The parsed document.
+    pub doc: T,
+    /// The file as the user named it, or [`DEFAULT_DOSSIER_NAME`].
+    pub name: String,
+    /// The text it was parsed from.
+    pub text: String,
+}
+
+impl<T> Loaded<T> {
+    /// Ties findings about this document to its file, line and column.
+    pub fn locate(&self, findings: &[&Finding]) -> Vec<Problem> {
+        let locator = Locator::new(&self.text);
+        findings
+            .iter()
+            .map(|f| Problem {
+                severity: f.severity,
+                file: self.name.clone(),
+                position: locator.find(&f.path),
+                message: f.message.clone(),
+                hint: f.hint.clone(),
+            })
+            .collect()
+    }
+}
+
+/// Reads a brief file.
+pub fn read_brief(path: &Path) -> Result<Loaded<Brief>, StoreError> {
+    let name = path.display().to_string();
+    let text = read_text(path)?;
+    let brief = parse_brief(&text, &name).map_err(StoreError::Invalid)?;
+    Ok(Loaded {
+        doc: brief,
+        name,
+        text,
+    })
+}
+
+/// Reads a dossier file.
+pub fn read_dossier(path: &Path) -> Result<Loaded<Dossier>, StoreError> {
+    let name = path.display().to_string();
+    let text = read_text(path)?;
+    let dossier = parse_dossier(&text, &name).map_err(StoreError::Invalid)?;
+    Ok(Loaded {
+        doc: dossier,
+        name,
+        text,
+    })
+}
+
+/// The built-in default dossier.
+pub fn default_dossier() -> Result<Loaded<Dossier>, StoreError> {
+    let dossier =
+        parse_dossier(DEFAULT_DOSSIER_YAML, DEFAULT_DOSSIER_NAME).map_err(StoreError::Invalid)?;
+    Ok(Loaded {
+        doc: dossier,
+        name: DEFAULT_DOSSIER_NAME.to_owned(),
+        text: DEFAULT_DOSSIER_YAML.to_owned(),
+    })
+}
+
+/// The dossier a brief is made from: its `dossier` path, relative to the brief's folder, or the
+/// built-in default. Problems with the path are located at the brief's `dossier` field.
+pub fn dossier_for(
+    brief: &Loaded<Brief>,
+    brief_path: &Path,
+) -> Result<Loaded<Dossier>, StoreError> {
+    let Some(relative) = &brief.doc.dossier else {
+        return default_dossier();
+    };
+    let path = dossier_path(brief_path, relative);
+    let field = YamlPath::root().key("dossier");
+    let problem = |message: String, hint: &str| {
+        let finding = Finding::error(Doc::Brief, field.clone(), message).with_hint(hint);
+        StoreError::Invalid(brief.locate(&[&finding]))
+    };
+    match fs::metadata(&path) {
+        Err(e) => Err(problem(
+            format!("dossier \"{}\" cannot be opened: {e}", path.display()),
+            "the path is relative to the brief's folder; remove the field to use the built-in dossier",
+        )),
+        Ok(meta) if meta.is_dir() => Err(problem(
+            format!("dossier \"{}\" is a folder, not a file", path.display()),
+            "name a *.dossier.yaml file",
+        )),
+        Ok(_) => read_dossier(&path),
+    }
+}
+
+/// Where a brief's `dossier` path points.
+pub fn dossier_path(brief_path: &Path, relative: &str) -> PathBuf {
+    brief_path.parent().unwrap_or(Path::new(".")).join(relative)
+}
+
+/// Parses a brief from text; `name` is used in problems.
+pub fn parse_brief(text: &str, name: &str) -> Result<Brief, Vec<Problem>> {
+    parse(text, name, "brief", BRIEF_VERSION)
+}
+
+/// Parses a dossier from text; `name` is used in problems.
+pub fn parse_dossier(text: &str, name: &str) -> Result<Dossier, Vec<Problem>> {
+    parse(text, name, "dossier", DOSSIER_VERSION)
+}
+
+/// A brief as YAML text, as it is saved.
+pub fn brief_to_yaml(brief: &Brief) -> Result<String, serde_yaml::Error> {
+    serde_yaml::to_string(brief)
+}
+
+/// A dossier as YAML text.
+pub fn dossier_to_yaml(dossier: &Dossier) -> Result<String, serde_yaml::Error> {
+    serde_yaml::to_string(dossier)
+}
+
+/// Saves a brief atomically: the old file stays intact if anything fails.
+pub fn save_brief(path: &Path, brief: &Brief) -> Result<(), StoreError> {
+    let text = brief_to_yaml(brief).map_err(|e| StoreError::Write {
+        path: path.display().to_string(),
+        source: std::io::Error::other(e),
+    })?;
+    write_atomic(path, text.as_bytes())
+}
+
+/// Writes bytes to `path` through a temporary file in the same folder, flushed to disk and
+/// renamed over the target, so the target is either the old file or the whole new one.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let err = |source| StoreError::Write {
+        path: path.display().to_string(),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".briefing-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(err)?;
+    tmp.write_all(bytes).map_err(err)?;
+    tmp.as_file().sync_all().map_err(err)?;
+    tmp.persist(path).map_err(|e| err(e.error))?;
+    Ok(())
+}
+
+fn read_text(path: &Path) -> Result<String, StoreError> {
+    let name = path.display().to_string();
+    let read_err = |source| StoreError::Read {
+        path: name.clone(),
+        source,
+    };
+    let meta = fs::metadata(path).map_err(read_err)?;
+    let invalid = |message: String, hint: &str| {
+        StoreError::Invalid(vec![Problem {
+            severity: Severity::Error,
+            file: name.clone(),
+            position: None,
+            message,
+            hint: Some(hint.to_owned()),
+        }])
+    };
+    if meta.is_dir() {
+        return Err(invalid(
+            "is a folder, not a file".into(),
+            "name a *.brief.yaml or *.dossier.yaml file",
+        ));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(invalid(
+            format!(
+                "file is {} MB; briefs and dossiers are refused above {} MB",
+                meta.len() / (1024 * 1024),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+            "is this the right file?",
+        ));
+    }
+    let bytes = fs::read(path).map_err(read_err)?;
+    decode(bytes, &name).map_err(|p| StoreError::Invalid(vec![p]))
+}
+
+/// Text from file bytes, refusing what is plainly not a YAML text file.
+fn decode(bytes: Vec<u8>, name: &str) -> Result<String, Problem> {
+    let problem = |position, message: String, hint: &str| Problem {
+        severity: Severity::Error,
+        file: name.to_owned(),
+        position,
+        message,
+        hint: Some(hint.to_owned()),
+    };
+    if bytes.starts_with(b"%PDF") {
+        return Err(problem(
+            None,
+            "this is a PDF, not a brief or dossier".into(),
+            "open the *.brief.yaml file the PDF was exported from",
+        ));
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(problem(
+            None,
+            "file is UTF-16; briefs and dossiers are UTF-8".into(),
+            "save the file as UTF-8 in your editor",
+        ));
+    }
+    let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => rest.to_vec(),
+        None => bytes,
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) if text.contains('\0') => Err(problem(
+            None,
+            "file is binary, not YAML text".into(),
+            "open a *.brief.yaml or *.dossier.yaml file",
+        )),
+        Ok(text) => Ok(text),
+        Err(e) => {
+            let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let line = good.iter().filter(|b| **b == b'\n').count() + 1;
+            let column = good.iter().rev().take_while(|b| **b != b'\n').count() + 1;
+            Err(problem(
+                Some((line, column)),
+                "invalid UTF-8".into(),
+                "save the file as UTF-8 in your editor",
+            ))
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct VersionOnly {
+    version: Option<serde_yaml::Value>,
+}
+
+fn parse<T: DeserializeOwned>(
+    text: &str,
+    name: &str,
+    what: &str,
+    newest: u32,
+) -> Result<T, Vec<Problem>> {
+    let problem = |position, message: String, hint: Option<String>| Problem {
+        severity: Severity::Error,
+        file: name.to_owned(),
+        position,
+        message,
+        hint,
+    };
+    if text.trim().is_empty() {
+        return Err(vec![problem(
+            None,
+            format!("file is empty; expected a {what}"),
+            None,
+        )]);
+    }
+    // Check the version first: a newer file may have fields this build does not know.
+    if let Ok(VersionOnly {
+        version: Some(serde_yaml::Value::Number(n)),
+    }) = serde_yaml::from_str::<VersionOnly>(text)
+        && let Some(v) = n.as_u64()
+        && v > u64::from(newest)
+    {
+        let position = Locator::new(text).find(&YamlPath::root().key("version"));
+        return Err(vec![problem(
+            position,
+            format!("{what} format version {v} is newer than this build understands ({newest})"),
+            Some("update Briefing to open this file".into()),
+        )]);
+    }
+    serde_yaml::from_str::<T>(text).map_err(|e| vec![from_serde(&e, name, what)])
+}
+
+/// A serde_yaml error as a located problem, with a hint for misspelt fields.
+fn from_serde(e: &serde_yaml::Error, name: &str, what: &str) -> Problem {
+    let full = e.to_string();
+    // serde_yaml appends " at line L column C"; the position goes in front instead.
+    let message = match full.rfind(" at line ") {
+        Some(i) if e.location().is_some() => full[..i].to_owned(),
+        _ => full.clone(),
+    };
+    let message = if message.starts_with("invalid type: unit value") {
+        format!("expected a {what}, found an empty document")
+    } else {
+        message.replace('`', "\"")
+    };
+    Problem {
+        severity: Severity::Error,
+        file: name.to_owned(),
+        position: e.location().map(|l| (l.line(), l.column())),
+        hint: nearest_field_hint(&full),
+        message,
+    }
+}
+
+/// For `unknown field `titel`, expected one of `title`, ...`: "did you mean "title"?".
+fn nearest_field_hint(message: &str) -> Option<String> {
+    let rest = message.split("unknown field `").nth(1)?;
+    let (unknown, expected) = rest.split_once('`')?;
+    let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    let (best, distance) = candidates
+        .iter()
+        .map(|c| (*c, strsim::damerau_levenshtein(unknown, c)))
+        .min_by_key(|(_, d)| *d)?;
+    (distance <= 3 || best.contains(unknown) || unknown.contains(best))
+        .then(|| format!("did you mean \"{best}\"?"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = "version: 1\ntitle: T\nsections:\n  - kind: overview\n";
+
+    #[test]
+    fn unknown_field_is_located_with_a_hint() {
+        let text = "version: 1\ntitel: T\nsections: []\n";
+        let problems = parse_brief(text, "x.brief.yaml").unwrap_err();
+        let shown = problems[0].to_string();
+        assert!(
+            shown.starts_with("x.brief.yaml:2:1: unknown field \"titel\""),
+            "{shown}"
+        );
+        assert!(shown.contains("hint: did you mean \"title\"?"), "{shown}");
+    }
+
+    #[test]
+    fn newer_version_is_refused_by_name() {
+        let text = "version: 9\ntitle: T\nsections: []\nfuture: yes\n";
+        let shown = parse_brief(text, "x.brief.yaml").unwrap_err()[0].to_string();
+        assert!(
+            shown.starts_with("x.brief.yaml:1:10: brief format version 9 is newer"),
+            "{shown}"
+        );
+    }
+
+    #[test]
+    fn not_yaml_files_are_named_for_what_they_are() {
+        let pdf = decode(b"%PDF-1.7 ...".to_vec(), "a.yaml").unwrap_err();
+        assert!(pdf.message.contains("PDF"));
+        let utf16 = decode(vec![0xFF, 0xFE, b'v', 0], "a.yaml").unwrap_err();
+        assert!(utf16.message.contains("UTF-16"));
+        let bad = decode(b"title: ok\nx: \xC3\x28".to_vec(), "a.yaml").unwrap_err();
+        assert_eq!(bad.position, Some((2, 4)));
+        assert!(
+            parse_brief("  \n", "a.yaml").unwrap_err()[0]
+                .message
+                .contains("empty")
+        );
+    }
+
+    #[test]
+    fn the_default_dossier_parses() {
+        let dossier = default_dossier().unwrap().doc;
+        assert!(!dossier.timeline.is_empty());
+    }
+
+    #[test]
+    fn atomic_write_replaces_whole_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("b.brief.yaml");
+        let brief = parse_brief(MINIMAL, "m").unwrap();
+        save_brief(&path, &brief).unwrap();
+        let back = read_brief(&path).unwrap().doc;
+        assert_eq!(back, brief);
+        let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn failed_write_leaves_old_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("gone").join("b.brief.yaml");
+        let err = write_atomic(&missing, b"x").unwrap_err();
+        assert!(err.to_string().contains("cannot write"), "{err}");
+    }
+}

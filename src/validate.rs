@@ -1,0 +1,244 @@
+//! Brief + Dossier -> every problem, each with where it is and, where it helps, a hint.
+//! Checks what serde cannot: ids, references, date ranges, fields that only some section
+//! kinds use. Reference resolution itself lives in `compose`, whose findings are included,
+//! so the two cannot disagree about what an id means.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::compose::{self, nearest};
+use crate::model::{Brief, Dossier, SectionKind};
+use crate::problem::{Doc, Finding, YamlPath};
+
+/// Every problem in a brief and the dossier it is made from.
+pub fn validate(dossier: &Dossier, brief: &Brief) -> Vec<Finding> {
+    let mut findings = validate_dossier(dossier);
+    findings.extend(brief_structure(dossier, brief));
+    findings.extend(compose::compose(dossier, brief).findings);
+    findings
+}
+
+/// Every problem in a dossier on its own.
+pub fn validate_dossier(d: &Dossier) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let root = YamlPath::root();
+    if d.title.trim().is_empty() {
+        out.push(Finding::error(
+            Doc::Dossier,
+            root.key("title"),
+            "the dossier has no title",
+        ));
+    }
+    // Every item of every kind, with its path, id and cited sources.
+    let mut items: Vec<(YamlPath, &str, &[String])> = Vec::new();
+    macro_rules! collect {
+        ($field:ident, $name:literal, sources) => {
+            for (i, x) in d.$field.iter().enumerate() {
+                items.push((
+                    root.key($name).index(i),
+                    x.id.as_str(),
+                    x.sources.as_slice(),
+                ));
+            }
+        };
+        ($field:ident, $name:literal) => {
+            for (i, x) in d.$field.iter().enumerate() {
+                items.push((root.key($name).index(i), x.id.as_str(), &[]));
+            }
+        };
+    }
+    collect!(indicators, "indicators", sources);
+    collect!(people, "people", sources);
+    collect!(organizations, "organizations", sources);
+    collect!(timeline, "timeline", sources);
+    collect!(scenarios, "scenarios", sources);
+    collect!(precedents, "precedents", sources);
+    collect!(sources, "sources");
+
+    let mut first: HashMap<&str, &YamlPath> = HashMap::new();
+    for (path, id, _) in &items {
+        if !is_slug(id) {
+            out.push(
+                Finding::error(Doc::Dossier, path.key("id"), format!("id \"{id}\" is not a slug"))
+                    .with_hint("use lowercase letters, digits and hyphens, e.g. \"ev-2025-12-02-kremlin-talks\""),
+            );
+        }
+        if let Some(earlier) = first.get(id) {
+            out.push(
+                Finding::error(
+                    Doc::Dossier,
+                    path.key("id"),
+                    format!("duplicate id \"{id}\", first used at {earlier}"),
+                )
+                .with_hint(
+                    "ids are shared by every kind of item and must be unique in the dossier",
+                ),
+            );
+        } else {
+            first.insert(id, path);
+        }
+    }
+    let source_ids: HashSet<&str> = d.sources.iter().map(|s| s.id.as_str()).collect();
+    for (path, _, sources) in &items {
+        for (i, s) in sources.iter().enumerate() {
+            if !source_ids.contains(s.as_str()) {
+                let hint = nearest(s, source_ids.iter().copied())
+                    .map(|n| format!("did you mean \"{n}\"?"))
+                    .unwrap_or_else(|| "add it under sources, or remove the reference".into());
+                out.push(
+                    Finding::error(
+                        Doc::Dossier,
+                        path.key("sources").index(i),
+                        format!("unknown source \"{s}\""),
+                    )
+                    .with_hint(hint),
+                );
+            }
+        }
+    }
+    for (i, e) in d.timeline.iter().enumerate() {
+        if e.category.trim().is_empty() {
+            out.push(Finding::error(
+                Doc::Dossier,
+                root.key("timeline").index(i).key("category"),
+                format!("event \"{}\" has no category", e.id),
+            ));
+        }
+    }
+    out
+}
+
+fn brief_structure(d: &Dossier, b: &Brief) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let root = YamlPath::root();
+    if b.title.trim().is_empty() {
+        out.push(Finding::error(
+            Doc::Brief,
+            root.key("title"),
+            "the brief has no title",
+        ));
+    }
+    if b.sections.is_empty() {
+        out.push(
+            Finding::error(
+                Doc::Brief,
+                root.key("sections"),
+                "the brief has no sections",
+            )
+            .with_hint("add at least one, e.g. `- kind: overview`"),
+        );
+    }
+    let categories: HashSet<&str> = d.timeline.iter().map(|e| e.category.as_str()).collect();
+    for (i, s) in b.sections.iter().enumerate() {
+        let at = root.key("sections").index(i);
+        if s.kind != SectionKind::Timeline {
+            let timeline_only = [
+                ("from", s.from.is_some()),
+                ("to", s.to.is_some()),
+                ("categories", !s.categories.is_empty()),
+                ("order", s.order != Default::default()),
+                ("limit", s.limit.is_some()),
+            ];
+            for (field, set) in timeline_only {
+                if set {
+                    out.push(
+                        Finding::error(
+                            Doc::Brief,
+                            at.key(field),
+                            format!(
+                                "\"{field}\" applies only to timeline sections, not {}",
+                                s.kind.key()
+                            ),
+                        )
+                        .with_hint("remove it, or change the section's kind to timeline"),
+                    );
+                }
+            }
+        }
+        if !s.kind.has_items() && s.items.is_some() {
+            out.push(Finding::error(
+                Doc::Brief,
+                at.key("items"),
+                format!("{} sections have no items to pick", s.kind.key()),
+            ));
+        }
+        if let (Some(from), Some(to)) = (s.from, s.to)
+            && from > to
+        {
+            out.push(
+                Finding::error(
+                    Doc::Brief,
+                    at.key("from"),
+                    format!("\"from\" ({from}) is after \"to\" ({to})"),
+                )
+                .with_hint("swap the two dates"),
+            );
+        }
+        for (j, c) in s.categories.iter().enumerate() {
+            if !categories.contains(c.as_str()) {
+                let mut known: Vec<&str> = categories.iter().copied().collect();
+                known.sort_unstable();
+                let hint = match nearest(c, known.iter().copied()) {
+                    Some(n) => format!("did you mean \"{n}\"?"),
+                    None => format!("the dossier's categories are: {}", known.join(", ")),
+                };
+                out.push(
+                    Finding::error(
+                        Doc::Brief,
+                        at.key("categories").index(j),
+                        format!("unknown category \"{c}\""),
+                    )
+                    .with_hint(hint),
+                );
+            }
+        }
+        if s.limit == Some(0) {
+            out.push(Finding::warning(
+                Doc::Brief,
+                at.key("limit"),
+                "a limit of 0 shows no events",
+            ));
+        }
+        if s.included && s.kind == SectionKind::Timeline && compose::slice(d, s).0.is_empty() {
+            out.push(
+                Finding::warning(
+                    Doc::Brief,
+                    at.clone(),
+                    format!(
+                        "timeline slice \"{}\" selects no events",
+                        s.heading_or_default()
+                    ),
+                )
+                .with_hint("widen the dates or categories"),
+            );
+        }
+        for (j, a) in s.annotations.iter().enumerate() {
+            if a.text.trim().is_empty() {
+                out.push(Finding::warning(
+                    Doc::Brief,
+                    at.key("annotations").index(j).key("text"),
+                    "empty annotation",
+                ));
+            }
+        }
+    }
+    for (j, a) in b.annotations.iter().enumerate() {
+        if a.text.trim().is_empty() {
+            out.push(Finding::warning(
+                Doc::Brief,
+                root.key("annotations").index(j).key("text"),
+                "empty annotation",
+            ));
+        }
+    }
+    out
+}
+
+/// Lowercase letters, digits, `-`, `_` and `.`, starting with a letter or digit.
+fn is_slug(id: &str) -> bool {
+    let mut chars = id.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && chars
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'))
+}

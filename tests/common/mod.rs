@@ -1,0 +1,67 @@
+//! Fixtures shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use briefing::model::Brief;
+use briefing::{Opened, compose, pdf};
+
+/// The shipped `briefs/` folder.
+pub fn briefs_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("briefs")
+}
+
+/// Every sample brief shipped in `briefs/`.
+pub fn sample_briefs() -> Vec<PathBuf> {
+    let mut briefs: Vec<PathBuf> = std::fs::read_dir(briefs_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().ends_with(".brief.yaml"))
+        .collect();
+    briefs.sort();
+    assert!(briefs.len() >= 2, "expected the sample briefs");
+    briefs
+}
+
+/// A copy of `briefs/` in a fresh temporary folder.
+pub fn copy_of_briefs() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(briefs_dir()).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_file() {
+            std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    dir
+}
+
+/// Opens a sample brief by file name.
+pub fn open_sample(name: &str) -> Opened {
+    Opened::open(&briefs_dir().join(name)).unwrap()
+}
+
+/// Exports a brief against the dossier of `opened`, returning the PDF bytes.
+pub fn export(opened: &Opened, brief: &Brief) -> Vec<u8> {
+    let composed = compose(&opened.dossier.doc, brief);
+    pdf::render(&composed).unwrap().bytes
+}
+
+/// The text of each page of a PDF, with runs of whitespace made single spaces, as a reader
+/// searching the page would see it.
+pub fn pages_text(pdf_bytes: &[u8]) -> Vec<String> {
+    pdf_extract::extract_text_from_mem_by_pages(pdf_bytes)
+        .unwrap()
+        .into_iter()
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect()
+}
+
+/// All the text of a PDF as one string.
+pub fn all_text(pdf_bytes: &[u8]) -> String {
+    pages_text(pdf_bytes).join(" ")
+}
+
+/// Text as it reads once whitespace is folded, for comparing with extracted PDF text.
+pub fn folded(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,143 @@
+//! The exported PDF read back as a reader sees it: chosen sections present, dropped ones
+//! absent, annotations present unless left out, the right paper size.
+
+mod common;
+
+use briefing::model::{AnnotationKind, ItemAnnotation, PageSize, Section, SectionKind};
+use common::{all_text, export, folded, open_sample};
+
+fn page_size_pt(pdf: &[u8]) -> (f32, f32) {
+    let doc = lopdf::Document::load_mem(pdf).unwrap();
+    let (_, page_id) = doc.get_pages().into_iter().next().unwrap();
+    let page = doc.get_dictionary(page_id).unwrap();
+    let media = page.get(b"MediaBox").unwrap().as_array().unwrap();
+    let num = |o: &lopdf::Object| {
+        o.as_float()
+            .or_else(|_| o.as_i64().map(|i| i as f32))
+            .unwrap()
+    };
+    (num(&media[2]), num(&media[3]))
+}
+
+#[test]
+fn chosen_sections_print_and_unticked_ones_do_not() {
+    let opened = open_sample("background-pack.brief.yaml");
+    let mut brief = opened.brief.doc.clone();
+    let dossier = &opened.dossier.doc;
+    for s in &mut brief.sections {
+        if matches!(s.kind, SectionKind::Precedents | SectionKind::People) {
+            s.included = false;
+        }
+    }
+    let text = all_text(&export(&opened, &brief));
+    assert!(!text.contains("Historical precedents"));
+    for p in &dossier.precedents {
+        assert!(
+            !text.contains(&folded(&p.title)),
+            "dropped precedent printed: {}",
+            p.title
+        );
+    }
+    assert!(!text.contains("Stance"), "people table printed");
+    for s in &dossier.scenarios {
+        assert!(
+            text.contains(&folded(&s.title)),
+            "scenario missing: {}",
+            s.title
+        );
+    }
+}
+
+#[test]
+fn chosen_items_print_and_others_do_not() {
+    let opened = open_sample("background-pack.brief.yaml");
+    let dossier = &opened.dossier.doc;
+    let mut brief = opened.brief.doc.clone();
+    let mut people = Section::new(SectionKind::People);
+    people.items = Some(vec![dossier.people[0].id.clone()]);
+    brief.sections = vec![people];
+    let text = all_text(&export(&opened, &brief));
+    assert!(text.contains(&folded(&dossier.people[0].name)));
+    assert!(!text.contains(&folded(&dossier.people[1].name)));
+}
+
+#[test]
+fn annotations_print_in_boxes_and_the_press_copy_leaves_them_out() {
+    let opened = open_sample("background-pack.brief.yaml");
+    let dossier = &opened.dossier.doc;
+    let mut brief = opened.brief.doc.clone();
+    let event = &dossier.timeline[0];
+    brief.annotations.push(ItemAnnotation {
+        item: event.id.clone(),
+        kind: AnnotationKind::TalkingPoint,
+        text: "Stress the sequencing: ceasefire, then territory.".into(),
+    });
+    let text = all_text(&export(&opened, &brief));
+    assert!(text.contains("Stress the sequencing: ceasefire, then territory."));
+    assert!(text.contains("TALKING POINT"));
+
+    brief.include_annotations = false;
+    let text = all_text(&export(&opened, &brief));
+    assert!(!text.contains("Stress the sequencing"));
+    for a in &brief.annotations {
+        assert!(
+            !text.contains(&folded(&a.text)),
+            "annotation in press copy: {}",
+            a.text
+        );
+    }
+    assert!(
+        text.contains(&folded(&event.title)),
+        "the item itself still prints"
+    );
+}
+
+#[test]
+fn a_slice_prints_exactly_its_events() {
+    let opened = open_sample("principal-premeeting.brief.yaml");
+    let dossier = &opened.dossier.doc;
+    let mut brief = opened.brief.doc.clone();
+    let mut slice = Section::new(SectionKind::Timeline);
+    slice.from = briefing::model::Date::new(2022, 1, 1);
+    slice.to = briefing::model::Date::new(2022, 12, 31);
+    brief.sections = vec![slice];
+    let text = all_text(&export(&opened, &brief));
+    for e in &dossier.timeline {
+        let in_2022 = e.date.to_string().starts_with("2022");
+        assert_eq!(text.contains(&folded(&e.title)), in_2022, "{}", e.title);
+    }
+}
+
+#[test]
+fn paper_size_follows_the_brief() {
+    let opened = open_sample("principal-premeeting.brief.yaml");
+    let mut brief = opened.brief.doc.clone();
+    brief.page_size = PageSize::A4;
+    let (w, h) = page_size_pt(&export(&opened, &brief));
+    assert!(
+        (w - 595.3).abs() < 1.0 && (h - 841.9).abs() < 1.0,
+        "A4 is {w}x{h}"
+    );
+    brief.page_size = PageSize::Letter;
+    let (w, h) = page_size_pt(&export(&opened, &brief));
+    assert!(
+        (w - 612.0).abs() < 1.0 && (h - 792.0).abs() < 1.0,
+        "Letter is {w}x{h}"
+    );
+}
+
+#[test]
+fn contents_list_names_every_section_with_its_page() {
+    let opened = open_sample("background-pack.brief.yaml");
+    let pdf = export(&opened, &opened.brief.doc);
+    let first = &common::pages_text(&pdf)[0];
+    assert!(first.contains("CONTENTS"));
+    let composed = briefing::compose(&opened.dossier.doc, &opened.brief.doc);
+    for s in &composed.sections {
+        assert!(
+            first.contains(&format!("{} {}", s.number, s.heading)),
+            "{}",
+            s.heading
+        );
+    }
+}
