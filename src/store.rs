@@ -322,11 +322,11 @@ fn parse<T: DeserializeOwned>(
             Some("update Briefing to open this file".into()),
         )]);
     }
-    serde_yaml::from_str::<T>(text).map_err(|e| vec![from_serde(&e, name, what)])
+    serde_yaml::from_str::<T>(text).map_err(|e| vec![from_serde(&e, text, name, what)])
 }
 
 /// A serde_yaml error as a located problem, with a hint for misspelt fields.
-fn from_serde(e: &serde_yaml::Error, name: &str, what: &str) -> Problem {
+fn from_serde(e: &serde_yaml::Error, text: &str, name: &str, what: &str) -> Problem {
     let full = e.to_string();
     // serde_yaml appends " at line L column C"; the position goes in front instead.
     let message = match full.rfind(" at line ") {
@@ -341,15 +341,32 @@ fn from_serde(e: &serde_yaml::Error, name: &str, what: &str) -> Problem {
     Problem {
         severity: Severity::Error,
         file: name.to_owned(),
-        position: e.location().map(|l| (l.line(), l.column())),
-        hint: nearest_field_hint(&full),
+        position: value_position(e, text).or(e.location().map(|l| (l.line(), l.column()))),
+        hint: nearest_name_hint(&full),
         message,
     }
 }
 
-/// For `unknown field `titel`, expected one of `title`, ...`: "did you mean "title"?".
-fn nearest_field_hint(message: &str) -> Option<String> {
-    let rest = message.split("unknown field `").nth(1)?;
+/// For a value serde rejected after reading it (a date), serde_yaml points at the mapping
+/// that holds it; the value itself is the first occurrence of its text from there on.
+fn value_position(e: &serde_yaml::Error, text: &str) -> Option<(usize, usize)> {
+    let message = e.to_string();
+    let value = message.split("invalid date \"").nth(1)?.split('"').next()?;
+    let from = e.location()?.index();
+    let at = from + text.get(from..)?.find(value)?;
+    let before = text.get(..at)?;
+    let line = before.matches('\n').count() + 1;
+    let column = before.chars().rev().take_while(|c| *c != '\n').count() + 1;
+    Some((line, column))
+}
+
+/// For `unknown field `titel`, expected one of `title`, ...` (or an unknown variant):
+/// "did you mean "title"?".
+fn nearest_name_hint(message: &str) -> Option<String> {
+    let rest = message
+        .split("unknown field `")
+        .nth(1)
+        .or_else(|| message.split("unknown variant `").nth(1))?;
     let (unknown, expected) = rest.split_once('`')?;
     let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
     let (best, distance) = candidates

@@ -4,20 +4,7 @@
 mod common;
 
 use briefing::model::{AnnotationKind, ItemAnnotation, PageSize, Section, SectionKind};
-use common::{all_text, export, folded, open_sample};
-
-fn page_size_pt(pdf: &[u8]) -> (f32, f32) {
-    let doc = lopdf::Document::load_mem(pdf).unwrap();
-    let (_, page_id) = doc.get_pages().into_iter().next().unwrap();
-    let page = doc.get_dictionary(page_id).unwrap();
-    let media = page.get(b"MediaBox").unwrap().as_array().unwrap();
-    let num = |o: &lopdf::Object| {
-        o.as_float()
-            .or_else(|_| o.as_i64().map(|i| i as f32))
-            .unwrap()
-    };
-    (num(&media[2]), num(&media[3]))
-}
+use common::{all_text, export, folded, open_sample, page_size_pt};
 
 #[test]
 fn chosen_sections_print_and_unticked_ones_do_not() {

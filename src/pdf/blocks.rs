@@ -54,15 +54,14 @@ impl Element for Heading {
             }
             pages.section_pages[slot] = page;
         }
-        let above = Mm::from(5.0);
+        let above = Mm::from(4.0);
         area.add_offset(Position::new(0, above));
         let heading = style
             .bold()
             .with_font_size(theme::HEADING_PT)
             .with_color(theme::INK);
-        let mut para = Paragraph::default();
-        para.push_styled(format!("{}\u{2003}{}", self.number, self.text), heading);
-        let result = para.render(context, area.clone(), style)?;
+        let mut para = Paragraph::new(format!("{}\u{2003}{}", self.number, self.text));
+        let result = para.render(context, area.clone(), style.and(heading))?;
         let y = result.size.height + Mm::from(0.8);
         area.draw_line(
             vec![Position::new(0, y), Position::new(area.size().width, y)],
@@ -132,12 +131,12 @@ impl Element for Callout {
         area: Area<'_>,
         style: Style,
     ) -> Result<RenderResult, genpdf::error::Error> {
+        // The box starts 1.5 mm down and ends 1.5 mm above the next block.
         let (top, bottom) = (Mm::from(1.5), Mm::from(1.5));
         let mut inner = area.clone();
-        inner.add_margins(Margins::trbl(2.0 + 1.5, 3.0, 2.0, 4.5));
-        inner.add_offset(Position::new(0, top));
+        inner.add_margins(Margins::trbl(1.5 + 1.8, 3.0, 2.0, 4.5));
         let result = self.content.render(context, inner, style)?;
-        let height = top + result.size.height + Mm::from(2.0 + 2.0) + bottom;
+        let height = top + Mm::from(1.8) + result.size.height + Mm::from(2.0) + bottom;
         let width = area.size().width;
         let line = Style::new().with_color(self.color);
         let body_top = Mm::from(if self.first { 1.5 } else { 0.0 });
@@ -222,6 +221,99 @@ impl CellDecorator for RowRules {
 pub fn cell(element: impl Element + 'static) -> Box<dyn Element> {
     Box::new(genpdf::elements::PaddedElement::new(
         element,
-        Margins::trbl(1.6, 2.0, 1.8, 0.0),
+        Margins::trbl(1.3, 2.0, 1.5, 0.0),
     ))
+}
+
+/// Builds a fresh copy of a block: genpdf elements are used up as they render, so a block
+/// that is measured first has to be built twice.
+pub type Build = Box<dyn Fn() -> Box<dyn Element>>;
+
+/// Blocks taller than this split across pages like running text; shorter ones move whole
+/// to the next page rather than break.
+const KEEP_MAX_MM: f64 = 110.0;
+
+/// A block kept on one page when it fits one: a table row, a scenario, a boxed note.
+pub struct Keep {
+    build: Build,
+    inner: Option<Box<dyn Element>>,
+    /// Printed above the block when it opens a page: a table's header row.
+    header: Option<Build>,
+    pages: SharedPages,
+}
+
+impl Keep {
+    /// Keeps what `build` makes together.
+    pub fn new(build: impl Fn() -> Box<dyn Element> + 'static, pages: SharedPages) -> Keep {
+        Keep {
+            build: Box::new(build),
+            inner: None,
+            header: None,
+            pages,
+        }
+    }
+
+    /// The same, with `header` printed above it if it lands at the top of a page.
+    pub fn with_header(mut self, header: impl Fn() -> Box<dyn Element> + 'static) -> Keep {
+        self.header = Some(Box::new(header));
+        self
+    }
+}
+
+impl Element for Keep {
+    fn render(
+        &mut self,
+        context: &Context,
+        area: Area<'_>,
+        style: Style,
+    ) -> Result<RenderResult, genpdf::error::Error> {
+        if self.inner.is_none() {
+            let height = measure(context, style, area.size().width, (self.build)())?;
+            if height > area.size().height && height < Mm::from(KEEP_MAX_MM) {
+                return Ok(RenderResult {
+                    size: Size::new(0, 0),
+                    has_more: true,
+                });
+            }
+        }
+        let top = std::mem::replace(&mut self.pages.borrow_mut().top_of_page, false);
+        let inner = self.inner.get_or_insert_with(|| match &self.header {
+            Some(header) if top => {
+                let mut both = LinearLayout::vertical();
+                both.push(Boxed(header()));
+                both.push(Boxed((self.build)()));
+                Box::new(both)
+            }
+            _ => (self.build)(),
+        });
+        inner.render(context, area, style)
+    }
+}
+
+/// The height `element` takes at `width`, found by laying it out on a scratch page that is
+/// never written.
+fn measure(
+    context: &Context,
+    style: Style,
+    width: Mm,
+    mut element: Box<dyn Element>,
+) -> Result<Mm, genpdf::error::Error> {
+    let scratch = genpdf::render::Renderer::new(Size::new(width, Mm::from(2000.0)), "")?;
+    let area = scratch.first_page().first_layer().area();
+    let result = element.render(context, area, style)?;
+    Ok(result.size.height)
+}
+
+/// A boxed element, usable where genpdf wants a concrete one.
+pub struct Boxed(pub Box<dyn Element>);
+
+impl Element for Boxed {
+    fn render(
+        &mut self,
+        context: &Context,
+        area: Area<'_>,
+        style: Style,
+    ) -> Result<RenderResult, genpdf::error::Error> {
+        self.0.render(context, area, style)
+    }
 }

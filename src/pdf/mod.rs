@@ -6,6 +6,7 @@
 
 mod blocks;
 pub mod coverage;
+mod finish;
 mod fonts;
 mod page;
 mod sections;
@@ -28,6 +29,9 @@ pub enum PdfError {
     /// genpdf failed: a font would not load or an element did not fit a page.
     #[error("cannot lay out the PDF: {0}")]
     Layout(#[from] genpdf::error::Error),
+    /// The laid-out file could not be finished.
+    #[error(transparent)]
+    Finish(#[from] finish::FinishError),
 }
 
 /// A rendered brief.
@@ -42,10 +46,23 @@ pub struct Rendered {
 /// Renders a composed brief to PDF bytes.
 pub fn render(composed: &Composed) -> Result<Rendered, PdfError> {
     let first = pass(composed, None)?;
-    let second = pass(composed, Some(&first.1))?;
+    let (bytes, pages) = pass(composed, Some(&first.1))?;
+    let meta = finish::Meta {
+        title: composed.title.clone(),
+        author: composed.prepared_by.clone(),
+        subject: composed.dossier_title.clone(),
+        outline: composed
+            .sections
+            .iter()
+            .map(|s| {
+                let page = pages.section_pages.get(s.number - 1).copied().unwrap_or(1);
+                (format!("{} {}", s.number, s.heading), page)
+            })
+            .collect(),
+    };
     Ok(Rendered {
-        bytes: second.0,
-        pages: second.1.current,
+        bytes: finish::finish(&bytes, &meta)?,
+        pages: pages.current,
     })
 }
 
@@ -70,7 +87,7 @@ fn pass(composed: &Composed, known: Option<&Pages>) -> Result<(Vec<u8>, Pages), 
     let section_pages = known.map(|k| k.section_pages.as_slice());
     sections::title_block(&mut doc, composed, section_pages);
     for section in &composed.sections {
-        sections::section(&mut doc, section, Rc::clone(&pages));
+        sections::section(&mut doc, section, &pages);
     }
     let mut bytes = Vec::new();
     doc.render(&mut bytes)?;

@@ -18,6 +18,9 @@ pub struct Pages {
     pub current: usize,
     /// The page each section heading landed on, by section number - 1.
     pub section_pages: Vec<usize>,
+    /// True until the first kept block of the page renders: a table row there repeats its
+    /// table's header.
+    pub top_of_page: bool,
 }
 
 /// Shared between the decorator and the headings during one pass.
@@ -45,6 +48,7 @@ impl PageDecorator for Furniture {
         let page = {
             let mut pages = self.pages.borrow_mut();
             pages.current += 1;
+            pages.top_of_page = true;
             pages.current
         };
         let fonts = &context.font_cache;

@@ -17,7 +17,7 @@ pub const HEADING_PT: u8 = 13;
 /// Subsection heading size.
 pub const SUBHEADING_PT: u8 = 11;
 /// Line spacing factor for body text.
-pub const LINE_SPACING: f64 = 1.25;
+pub const LINE_SPACING: f64 = 1.15;
 
 /// Page margins, inside which the content flows.
 pub const MARGIN_TOP_MM: f64 = 20.0;

@@ -1,5 +1,5 @@
 //! Fixtures shared by the integration tests.
-#![allow(dead_code)]
+#![allow(dead_code, clippy::unwrap_used)]
 
 use std::path::{Path, PathBuf};
 
@@ -64,4 +64,18 @@ pub fn all_text(pdf_bytes: &[u8]) -> String {
 /// Text as it reads once whitespace is folded, for comparing with extracted PDF text.
 pub fn folded(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Width and height of the first page, in points.
+pub fn page_size_pt(pdf: &[u8]) -> (f32, f32) {
+    let doc = lopdf::Document::load_mem(pdf).unwrap();
+    let (_, page_id) = doc.get_pages().into_iter().next().unwrap();
+    let page = doc.get_dictionary(page_id).unwrap();
+    let media = page.get(b"MediaBox").unwrap().as_array().unwrap();
+    let num = |o: &lopdf::Object| {
+        o.as_float()
+            .or_else(|_| o.as_i64().map(|i| i as f32))
+            .unwrap()
+    };
+    (num(&media[2]), num(&media[3]))
 }

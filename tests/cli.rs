@@ -1,0 +1,263 @@
+//! The `briefing` binary run as a user would: exit codes, what it prints, the files it
+//! writes and does not write.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn briefing(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("the binary runs")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn bad_dir() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("bad")
+}
+
+#[test]
+fn export_writes_the_pdf_beside_the_brief() {
+    let dir = common::copy_of_briefs();
+    let out = briefing(&["export", "principal-premeeting.brief.yaml"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let pdf = dir.path().join("principal-premeeting.pdf");
+    assert!(
+        stdout(&out).contains("principal-premeeting.pdf (2 pages"),
+        "{}",
+        stdout(&out)
+    );
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF"));
+    assert!(common::all_text(&bytes).contains("Talking points"));
+}
+
+#[test]
+fn export_to_a_named_file_without_annotations() {
+    let dir = common::copy_of_briefs();
+    let out = briefing(
+        &[
+            "export",
+            "principal-premeeting.brief.yaml",
+            "-o",
+            "press.pdf",
+            "--no-annotations",
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = common::all_text(&std::fs::read(dir.path().join("press.pdf")).unwrap());
+    assert!(!text.contains("TALKING POINT"));
+    assert!(
+        !text.contains("Talking points"),
+        "the notes section goes too"
+    );
+    assert!(!text.contains("How far do the European counter-plan"));
+    assert!(text.contains("Key indicators"));
+    assert!(!dir.path().join("principal-premeeting.pdf").exists());
+}
+
+#[test]
+fn export_of_a_broken_brief_writes_nothing_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let brief = dir.path().join("broken.brief.yaml");
+    std::fs::copy(bad_dir().join("several-problems.brief.yaml"), &brief).unwrap();
+    let out = briefing(&["export", "broken.brief.yaml"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("not exported"), "{}", stderr(&out));
+    assert!(!dir.path().join("broken.pdf").exists());
+}
+
+#[test]
+fn export_into_a_missing_folder_exits_2_and_names_the_path() {
+    let dir = common::copy_of_briefs();
+    let out = briefing(
+        &[
+            "export",
+            "principal-premeeting.brief.yaml",
+            "-o",
+            "gone/out.pdf",
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("gone/out.pdf: cannot write"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_missing_brief_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = briefing(&["validate", "nowhere.brief.yaml"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("nowhere.brief.yaml: cannot read"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn validate_passes_the_samples() {
+    for path in common::sample_briefs() {
+        let out = briefing(&["validate", path.to_str().unwrap()], Path::new("."));
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        assert!(stdout(&out).contains(": ok"));
+    }
+    let dossier = common::briefs_dir().join("ukraine-peace-push.dossier.yaml");
+    let out = briefing(&["validate", dossier.to_str().unwrap()], Path::new("."));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
+/// Every file in tests/bad and the message it must produce, located.
+const BAD: &[(&str, &str)] = &[
+    (
+        "bad-date.brief.yaml",
+        "bad-date.brief.yaml:5:12: sections[0]: invalid date \"2025-02-30\"",
+    ),
+    (
+        "duplicate-id.dossier.yaml",
+        "duplicate-id.dossier.yaml:7:11: duplicate id \"ann\"",
+    ),
+    (
+        "duplicate-id.dossier.yaml",
+        ":7:60: unknown source \"src-missing\"",
+    ),
+    ("empty.brief.yaml", "empty.brief.yaml: file is empty"),
+    ("exported.brief.yaml", "exported.brief.yaml: this is a PDF"),
+    ("latin1.brief.yaml", "latin1.brief.yaml:2:11: invalid UTF-8"),
+    (
+        "missing-dossier.brief.yaml",
+        "missing-dossier.brief.yaml:2:10: dossier",
+    ),
+    (
+        "newer-version.brief.yaml",
+        "newer-version.brief.yaml:1:10: brief format version 7 is newer",
+    ),
+    (
+        "several-problems.brief.yaml",
+        ":4:29: unknown id \"zelensky\"",
+    ),
+    (
+        "several-problems.brief.yaml",
+        "hint: did you mean \"zelenskyy\"?",
+    ),
+    (
+        "several-problems.brief.yaml",
+        ":7:28: unknown id \"ind-teritory\"",
+    ),
+    (
+        "several-problems.brief.yaml",
+        ":9:11: \"from\" (2025-12-01) is after \"to\" (2025-11-01)",
+    ),
+    (
+        "several-problems.brief.yaml",
+        ":11:18: unknown category \"Negotiations\"",
+    ),
+    (
+        "several-problems.brief.yaml",
+        ":13:12: \"limit\" applies only to timeline sections",
+    ),
+    (
+        "several-problems.brief.yaml",
+        ":15:11: warning: annotation on \"ev-gone\" is kept",
+    ),
+    ("several-problems.brief.yaml", "5 error(s), 2 warning(s)"),
+    (
+        "unknown-field.brief.yaml",
+        "unknown-field.brief.yaml:2:1: unknown field \"titel\"",
+    ),
+    ("unknown-field.brief.yaml", "hint: did you mean \"title\"?"),
+    (
+        "wrong-kind.brief.yaml",
+        ":4:11: sections[0].kind: unknown variant \"timelines\"",
+    ),
+    ("wrong-kind.brief.yaml", "hint: did you mean \"timeline\"?"),
+    (
+        "wrong-type.brief.yaml",
+        ":3:11: sections: invalid type: string",
+    ),
+];
+
+#[test]
+fn every_bad_file_gets_exit_1_and_its_located_message() {
+    for (file, expected) in BAD {
+        let out = briefing(&["validate", file], &bad_dir());
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{file}: {err}");
+        assert!(
+            err.contains(expected),
+            "{file}: expected {expected:?} in:\n{err}"
+        );
+        assert!(!err.contains("panicked"), "{file}: {err}");
+    }
+    let listed: std::collections::HashSet<&str> = BAD.iter().map(|(f, _)| *f).collect();
+    for entry in std::fs::read_dir(bad_dir()).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        assert!(
+            listed.contains(name.as_str()),
+            "tests/bad/{name} has no expected message"
+        );
+    }
+}
+
+#[test]
+fn schema_prints_json_schema_for_both_formats() {
+    for (format, field) in [("brief", "include_annotations"), ("dossier", "timeline")] {
+        let out = briefing(&["schema", format], Path::new("."));
+        assert_eq!(out.status.code(), Some(0));
+        let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert!(
+            schema["$schema"]
+                .as_str()
+                .unwrap()
+                .contains("json-schema.org")
+        );
+        assert!(
+            schema["properties"][field].is_object(),
+            "{format} has no {field}"
+        );
+        assert_eq!(
+            schema["additionalProperties"],
+            serde_json::Value::Bool(false)
+        );
+    }
+}
+
+#[test]
+fn the_shipped_schema_files_are_current() {
+    let dir = common::briefs_dir().join("schema");
+    for format in ["brief", "dossier"] {
+        let out = briefing(&["schema", format], Path::new("."));
+        let shipped = std::fs::read_to_string(dir.join(format!("{format}.schema.json"))).unwrap();
+        assert_eq!(
+            stdout(&out),
+            shipped,
+            "briefs/schema/{format}.schema.json is stale: run `cargo run -- schema {format} > briefs/schema/{format}.schema.json`"
+        );
+    }
+}
+
+#[test]
+fn no_arguments_and_help_explain_the_commands() {
+    let out = briefing(&["--help"], Path::new("."));
+    assert_eq!(out.status.code(), Some(0));
+    for command in ["export", "validate", "schema"] {
+        assert!(stdout(&out).contains(command));
+    }
+}
