@@ -176,3 +176,17 @@ fn the_default_dossier_holds_everything_from_the_sources() {
     assert_eq!(approx[0].date.to_string(), "2025-08-15/2025-10-21");
     assert!(briefing::opened::dossier_problems(&store::default_dossier().unwrap()).is_empty());
 }
+
+#[test]
+fn the_complete_example_in_the_format_reference_is_valid() {
+    let reference = std::fs::read_to_string(common::briefs_dir().join("README.md")).unwrap();
+    let example = reference
+        .split("```yaml\n")
+        .filter_map(|block| block.split("```").next())
+        .find(|block| block.contains("\nversion: 1\n") && block.contains("\nsections:\n"))
+        .expect("a complete brief example in briefs/README.md");
+    let brief = store::parse_brief(example, "briefs/README.md example").unwrap();
+    let dossier = store::default_dossier().unwrap().doc;
+    let findings = briefing::validate::validate(&dossier, &brief);
+    assert!(findings.is_empty(), "{findings:#?}");
+}
