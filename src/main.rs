@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser};
+use clap::Parser;
 
 use briefing::cli::{self, Args};
 
@@ -10,10 +10,6 @@ fn main() -> ExitCode {
     let args = Args::parse();
     match args.command {
         Some(command) => cli::run(command).into(),
-        None => {
-            // The desktop app has its own issue; until it lands, say what there is.
-            let _ = Args::command().print_help();
-            ExitCode::SUCCESS
-        }
+        None => briefing::gui::run(None),
     }
 }

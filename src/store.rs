@@ -149,6 +149,20 @@ pub fn dossier_path(brief_path: &Path, relative: &str) -> PathBuf {
     brief_path.parent().unwrap_or(Path::new(".")).join(relative)
 }
 
+/// Where a brief's PDF goes by default: beside it, `x.brief.yaml` -> `x.pdf`.
+pub fn pdf_path_for(brief: &Path) -> PathBuf {
+    let name = brief
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let stem = [".brief.yaml", ".brief.yml", ".yaml", ".yml"]
+        .iter()
+        .find_map(|ext| name.strip_suffix(ext))
+        .unwrap_or(&name);
+    let stem = if stem.is_empty() { "brief" } else { stem };
+    brief.with_file_name(format!("{stem}.pdf"))
+}
+
 /// Parses a brief from text; `name` is used in problems.
 pub fn parse_brief(text: &str, name: &str) -> Result<Brief, Vec<Problem>> {
     parse(text, name, "brief", BRIEF_VERSION)
@@ -436,6 +450,15 @@ mod tests {
         assert_eq!(back, brief);
         let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn pdf_sits_beside_the_brief() {
+        assert_eq!(
+            pdf_path_for(Path::new("briefs/a.brief.yaml")),
+            Path::new("briefs/a.pdf")
+        );
+        assert_eq!(pdf_path_for(Path::new("x.yml")), Path::new("x.pdf"));
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! `briefing export BRIEF [-o OUT.pdf] [--no-annotations]`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::{Outcome, load_failed, report};
 use crate::{Opened, compose, pdf, store};
@@ -26,7 +26,7 @@ pub fn run(brief_path: &Path, output: Option<&Path>, no_annotations: bool) -> Ou
             return Outcome::Failed;
         }
     };
-    let out = output.map_or_else(|| default_output(brief_path), Path::to_path_buf);
+    let out = output.map_or_else(|| store::pdf_path_for(brief_path), Path::to_path_buf);
     if let Err(e) = store::write_atomic(&out, &rendered.bytes) {
         eprintln!("briefing: {e}");
         return Outcome::Failed;
@@ -38,32 +38,4 @@ pub fn run(brief_path: &Path, output: Option<&Path>, no_annotations: bool) -> Ou
         rendered.bytes.len().div_ceil(1024)
     );
     Outcome::Ok
-}
-
-/// `x.brief.yaml` -> `x.pdf`, in the same folder.
-pub fn default_output(brief: &Path) -> PathBuf {
-    let name = brief
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let stem = [".brief.yaml", ".brief.yml", ".yaml", ".yml"]
-        .iter()
-        .find_map(|ext| name.strip_suffix(ext))
-        .unwrap_or(&name);
-    let stem = if stem.is_empty() { "brief" } else { stem };
-    brief.with_file_name(format!("{stem}.pdf"))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn output_sits_beside_the_brief() {
-        assert_eq!(
-            default_output(Path::new("briefs/a.brief.yaml")),
-            Path::new("briefs/a.pdf")
-        );
-        assert_eq!(default_output(Path::new("x.yml")), Path::new("x.pdf"));
-    }
 }

@@ -38,6 +38,11 @@ pub enum Command {
         /// A *.brief.yaml or *.dossier.yaml file.
         file: PathBuf,
     },
+    /// Open a brief in the desktop app.
+    Open {
+        /// The *.brief.yaml file.
+        brief: PathBuf,
+    },
     /// Print the JSON Schema of the brief or dossier format.
     Schema {
         /// Which format.
@@ -85,6 +90,10 @@ pub fn run(command: Command) -> Outcome {
             no_annotations,
         } => export::run(&brief, output.as_deref(), no_annotations),
         Command::Validate { file } => validate::run(&file),
+        Command::Open { brief } => match crate::gui::run(Some(brief)) {
+            code if code == ExitCode::SUCCESS => Outcome::Ok,
+            _ => Outcome::Failed,
+        },
         Command::Schema { format } => {
             let schema = match format {
                 Format::Brief => crate::schema::brief_schema(),

@@ -1,0 +1,518 @@
+//! The eframe app: draws the panels, then applies what they asked for, in one place.
+
+use std::path::{Path, PathBuf};
+
+use egui::{Panel, ViewportCommand};
+
+use super::action::{Action, Command, Edit, Selection};
+use super::prefs::{self, Prefs};
+use super::session::Session;
+use super::{dialogs, fonts, panels};
+use crate::problem::Severity;
+use crate::{pdf, store};
+
+/// A modal question or message.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Dialog {
+    /// A path to open, save to or export to; typed, or picked with Browse….
+    Path { purpose: PathPurpose, text: String },
+    /// The brief has unsaved changes: save, discard or cancel, then `then`.
+    Unsaved { then: Command },
+    /// Something failed; the brief that is open is untouched.
+    Error { title: String, message: String },
+}
+
+/// What a path dialog is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PathPurpose {
+    /// Open a brief.
+    Open,
+    /// Save the brief.
+    SaveAs,
+    /// Export the PDF.
+    Export,
+}
+
+/// A short message at the foot of the window.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Toast {
+    /// What happened.
+    pub text: String,
+    /// The PDF just written, offered to open.
+    pub pdf: Option<PathBuf>,
+}
+
+/// The desktop app.
+pub struct App {
+    /// The open brief.
+    pub session: Session,
+    /// What persists between runs.
+    pub prefs: Prefs,
+    /// What the editor shows.
+    pub selection: Selection,
+    /// The open modal, if any.
+    pub dialog: Option<Dialog>,
+    /// The latest message.
+    pub toast: Option<Toast>,
+    /// Whether the problems list is shown.
+    pub show_problems: bool,
+    /// False in tests: Browse… then does nothing rather than open a native dialog.
+    pub native_dialogs: bool,
+    /// What to do once a Save As started from the unsaved-changes question has saved.
+    after_save: Option<Command>,
+    allow_close: bool,
+    close_sent: bool,
+    title: String,
+}
+
+impl App {
+    /// The app as eframe starts it: on `file`, else on the last brief, else on a new one.
+    pub fn new(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>) -> App {
+        fonts::install(&cc.egui_ctx);
+        let prefs: Prefs = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, prefs::KEY))
+            .unwrap_or_else(|| Prefs {
+                preview: true,
+                ..Prefs::default()
+            });
+        let mut app = App::with_prefs(prefs);
+        let start = file.or_else(|| app.prefs.last_brief().map(Path::to_path_buf));
+        if let Some(path) = start {
+            app.run(Command::OpenPath(path), true);
+        }
+        app
+    }
+
+    /// An app on a new brief, with no window or storage: for tests and benchmarks.
+    pub fn with_prefs(prefs: Prefs) -> App {
+        let session = match Session::new_default() {
+            Ok(s) => s,
+            // The built-in dossier is compiled in and checked by the tests.
+            Err(e) => panic!("the built-in dossier does not load: {e}"),
+        };
+        App {
+            session,
+            prefs,
+            selection: Selection::Details,
+            dialog: None,
+            toast: None,
+            show_problems: false,
+            native_dialogs: true,
+            after_save: None,
+            allow_close: false,
+            close_sent: false,
+            title: String::new(),
+        }
+    }
+
+    /// Applies one action.
+    pub fn apply(&mut self, action: Action) {
+        match action {
+            Action::Edit(edit) => self.edit(&edit),
+            Action::Command(command) => self.run(command, false),
+            Action::Select(selection) => {
+                self.session.history.break_merge();
+                self.selection = selection;
+            }
+        }
+    }
+
+    fn edit(&mut self, edit: &Edit) {
+        let before = self.session.brief.clone();
+        edit.apply(&mut self.session.brief);
+        if self.session.brief == before {
+            return;
+        }
+        self.session.history.record(&before, edit.kind());
+        // Keep the selection on the same section when sections move or go.
+        if let Selection::Section(i) = self.selection {
+            self.selection = match *edit {
+                Edit::MoveSection { from, to } if from == i => Selection::Section(to),
+                Edit::MoveSection { from, to } if from < i && to >= i => Selection::Section(i - 1),
+                Edit::MoveSection { from, to } if from > i && to <= i => Selection::Section(i + 1),
+                Edit::RemoveSection { section } if section == i => Selection::Details,
+                Edit::RemoveSection { section } if section < i => Selection::Section(i - 1),
+                _ => self.selection,
+            };
+        }
+        if let Edit::AddSection { .. } = edit {
+            self.selection = Selection::Section(self.session.brief.sections.len() - 1);
+        }
+    }
+
+    /// Runs a command; `force` skips the unsaved-changes question (the user chose Discard).
+    pub fn run(&mut self, command: Command, force: bool) {
+        let guarded = matches!(
+            command,
+            Command::New | Command::Open | Command::OpenPath(_) | Command::Quit
+        );
+        if guarded && !force && self.session.is_dirty() {
+            self.dialog = Some(Dialog::Unsaved { then: command });
+            return;
+        }
+        match command {
+            Command::New => match Session::new_default() {
+                Ok(s) => self.replace_session(s),
+                Err(e) => self.fail("Could not start a new brief", &e.to_string()),
+            },
+            Command::Open => {
+                let text = self.suggested_dir();
+                self.dialog = Some(Dialog::Path {
+                    purpose: PathPurpose::Open,
+                    text,
+                });
+            }
+            Command::OpenPath(path) => self.open(&path),
+            Command::Save => match self.session.path.clone() {
+                Some(path) => self.run(Command::SaveTo(path), true),
+                None => self.run(Command::SaveAs, true),
+            },
+            Command::SaveAs => {
+                let text = match &self.session.path {
+                    Some(p) => p.display().to_string(),
+                    None => format!("{}untitled.brief.yaml", self.suggested_dir()),
+                };
+                self.dialog = Some(Dialog::Path {
+                    purpose: PathPurpose::SaveAs,
+                    text,
+                });
+            }
+            Command::SaveTo(path) => self.save(&path),
+            Command::ExportPdf => match self.default_export_path() {
+                Some(path) => self.export(&path),
+                None => self.run(Command::ExportAs, true),
+            },
+            Command::ExportAs => {
+                let text = self.default_export_path().map_or_else(
+                    || format!("{}brief.pdf", self.suggested_dir()),
+                    |p| p.display().to_string(),
+                );
+                self.dialog = Some(Dialog::Path {
+                    purpose: PathPurpose::Export,
+                    text,
+                });
+            }
+            Command::ExportTo(path) => self.export(&path),
+            Command::Undo => {
+                if let Some(previous) = self.session.history.undo(&self.session.brief) {
+                    self.session.brief = previous;
+                    self.clamp_selection();
+                }
+            }
+            Command::Redo => {
+                if let Some(next) = self.session.history.redo(&self.session.brief) {
+                    self.session.brief = next;
+                    self.clamp_selection();
+                }
+            }
+            Command::TogglePreview => self.prefs.preview = !self.prefs.preview,
+            Command::Quit => self.allow_close = true,
+        }
+    }
+
+    fn replace_session(&mut self, session: Session) {
+        self.session = session;
+        self.selection = Selection::Details;
+        if let Some(path) = &self.session.path {
+            self.prefs.touch(path);
+        }
+    }
+
+    fn open(&mut self, path: &Path) {
+        match Session::open(path) {
+            Ok(s) => {
+                self.replace_session(s);
+                self.toast = Some(Toast {
+                    text: format!("Opened {}", path.display()),
+                    pdf: None,
+                });
+            }
+            Err(e) => self.fail(
+                &format!("Could not open {}", path.display()),
+                &e.to_string(),
+            ),
+        }
+    }
+
+    fn save(&mut self, path: &Path) {
+        match self.session.save_to(path) {
+            Ok(()) => {
+                self.prefs.touch(path);
+                self.toast = Some(Toast {
+                    text: format!("Saved {}", path.display()),
+                    pdf: None,
+                });
+                if let Some(next) = self.after_save.take() {
+                    self.run(next, true);
+                }
+            }
+            Err(e) => {
+                self.after_save = None;
+                self.fail(
+                    "Could not save; your changes are still here",
+                    &e.to_string(),
+                );
+            }
+        }
+    }
+
+    fn export(&mut self, path: &Path) {
+        self.session.refresh();
+        let errors: Vec<String> = self
+            .session
+            .findings()
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .map(|f| {
+                f.hint.as_ref().map_or_else(
+                    || f.message.clone(),
+                    |h| format!("{}\nhint: {h}", f.message),
+                )
+            })
+            .collect();
+        if !errors.is_empty() {
+            self.fail("Not exported: fix these problems first", &errors.join("\n"));
+            return;
+        }
+        let result = pdf::render(self.session.composed())
+            .map_err(|e| e.to_string())
+            .and_then(|r| {
+                store::write_atomic(path, &r.bytes)
+                    .map(|()| r)
+                    .map_err(|e| e.to_string())
+            });
+        match result {
+            Ok(rendered) => {
+                if let Some(brief) = &self.session.path {
+                    self.prefs.set_last_export(brief, path);
+                }
+                self.toast = Some(Toast {
+                    text: format!("Exported {} ({} pages)", path.display(), rendered.pages),
+                    pdf: Some(path.to_owned()),
+                });
+            }
+            Err(e) => self.fail("Could not export the PDF", &e),
+        }
+    }
+
+    fn fail(&mut self, title: &str, message: &str) {
+        self.dialog = Some(Dialog::Error {
+            title: title.to_owned(),
+            message: message.to_owned(),
+        });
+    }
+
+    fn default_export_path(&self) -> Option<PathBuf> {
+        let brief = self.session.path.as_ref()?;
+        Some(
+            self.prefs
+                .last_export(brief)
+                .map_or_else(|| store::pdf_path_for(brief), Path::to_path_buf),
+        )
+    }
+
+    /// The folder of the open brief, with a trailing separator, for typed paths.
+    fn suggested_dir(&self) -> String {
+        let dir = self
+            .session
+            .path
+            .as_ref()
+            .and_then(|p| p.parent())
+            .map(Path::to_path_buf)
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_default();
+        let mut text = dir.display().to_string();
+        if !text.is_empty() && !text.ends_with(std::path::MAIN_SEPARATOR) {
+            text.push(std::path::MAIN_SEPARATOR);
+        }
+        text
+    }
+
+    fn clamp_selection(&mut self) {
+        if let Selection::Section(i) = self.selection
+            && i >= self.session.brief.sections.len()
+        {
+            self.selection = Selection::Details;
+        }
+    }
+
+    /// True once the window has been told to close.
+    pub fn closing(&self) -> bool {
+        self.allow_close
+    }
+
+    /// The window title: file name, an unsaved marker, the app.
+    pub fn window_title(&self) -> String {
+        let marker = if self.session.is_dirty() { "*" } else { "" };
+        format!("{marker}{} \u{2014} Briefing", self.session.name())
+    }
+
+    /// Handles a click on Browse… in the path dialog.
+    fn browse(&self, purpose: PathPurpose, current: &str) -> Option<PathBuf> {
+        if !self.native_dialogs {
+            return None;
+        }
+        let current = (!current.is_empty()).then(|| Path::new(current));
+        match purpose {
+            PathPurpose::Open => dialogs::pick_brief(current),
+            PathPurpose::SaveAs => dialogs::save_brief(current),
+            PathPurpose::Export => dialogs::save_pdf(current),
+        }
+    }
+
+    fn shortcuts(&self, ctx: &egui::Context) -> Vec<Action> {
+        if self.dialog.is_some() {
+            return Vec::new();
+        }
+        ctx.input_mut(|input| {
+            Command::SHORTCUTS
+                .iter()
+                .filter(|c| c.shortcut().is_some_and(|s| input.consume_shortcut(&s)))
+                .map(|c| Action::Command(c.clone()))
+                .collect()
+        })
+    }
+
+    fn window_events(&mut self, ctx: &egui::Context) -> Vec<Action> {
+        let mut actions = Vec::new();
+        let dropped = ctx.input(|i| i.raw.dropped_files.first().map(|f| f.path().to_path_buf()));
+        if let Some(path) = dropped {
+            actions.push(Action::Command(Command::OpenPath(path)));
+        }
+        if ctx.input(|i| i.viewport().close_requested())
+            && !self.allow_close
+            && self.session.is_dirty()
+        {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            self.dialog = Some(Dialog::Unsaved {
+                then: Command::Quit,
+            });
+        }
+        actions
+    }
+
+    fn dialog_ui(&mut self, ctx: &egui::Context) -> Vec<Action> {
+        let Some(dialog) = self.dialog.clone() else {
+            return Vec::new();
+        };
+        let mut outcome = panels::modal::Outcome::Open;
+        let mut actions = Vec::new();
+        match dialog {
+            Dialog::Path { purpose, mut text } => {
+                let (o, browse) = panels::modal::path_ui(ctx, purpose, &mut text);
+                outcome = o;
+                if browse && let Some(picked) = self.browse(purpose, &text) {
+                    text = picked.display().to_string();
+                }
+                if outcome == panels::modal::Outcome::Confirm {
+                    let path = PathBuf::from(text.trim());
+                    actions.push(Action::Command(match purpose {
+                        PathPurpose::Open => Command::OpenPath(path),
+                        PathPurpose::SaveAs => Command::SaveTo(path),
+                        PathPurpose::Export => Command::ExportTo(path),
+                    }));
+                } else if let Some(Dialog::Path { text: t, .. }) = &mut self.dialog {
+                    *t = text;
+                }
+            }
+            Dialog::Unsaved { then } => {
+                let choice = panels::modal::unsaved_ui(ctx, &self.session.name());
+                match choice {
+                    panels::modal::Unsaved::Save => {
+                        outcome = panels::modal::Outcome::Confirm;
+                        match self.session.path.clone() {
+                            Some(path) => {
+                                actions.push(Action::Command(Command::SaveTo(path)));
+                                self.after_save = Some(then);
+                            }
+                            None => {
+                                self.after_save = Some(then);
+                                actions.push(Action::Command(Command::SaveAs));
+                            }
+                        }
+                    }
+                    panels::modal::Unsaved::Discard => {
+                        self.after_save = None;
+                        self.dialog = None;
+                        self.run(then, true);
+                        return actions;
+                    }
+                    panels::modal::Unsaved::Cancel => outcome = panels::modal::Outcome::Cancel,
+                    panels::modal::Unsaved::Undecided => {}
+                }
+            }
+            Dialog::Error { title, message } => {
+                outcome = panels::modal::error_ui(ctx, &title, &message);
+            }
+        }
+        if outcome != panels::modal::Outcome::Open {
+            // Answered: close it. The actions, applied next, may open the next dialog.
+            self.dialog = None;
+            if outcome == panels::modal::Outcome::Cancel {
+                self.after_save = None;
+            }
+        }
+        actions
+    }
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        let mut actions = self.shortcuts(&ctx);
+        actions.extend(self.window_events(&ctx));
+        self.session.refresh();
+
+        Panel::top("menu").show(ui, |ui| {
+            panels::menu::menu_ui(ui, self, &mut actions);
+        });
+        Panel::bottom("status").show(ui, |ui| {
+            panels::status::status_ui(ui, self, &mut actions);
+        });
+        Panel::left("sections")
+            .resizable(true)
+            .default_size(270.0)
+            .show(ui, |ui| {
+                panels::sections::sections_ui(
+                    ui,
+                    &self.session.brief,
+                    self.selection,
+                    &mut actions,
+                );
+            });
+        if self.prefs.preview {
+            Panel::right("preview")
+                .resizable(true)
+                .default_size(470.0)
+                .show(ui, |ui| {
+                    panels::preview::preview_ui(ui, self.session.composed())
+                });
+        }
+        egui::CentralPanel::default().show(ui, |ui| match self.selection {
+            Selection::Details => panels::details::details_ui(ui, &self.session, &mut actions),
+            Selection::Section(i) => panels::editor::editor_ui(ui, &self.session, i, &mut actions),
+        });
+        if self.show_problems {
+            panels::status::problems_window(&ctx, self.session.findings(), &mut self.show_problems);
+        }
+        actions.extend(self.dialog_ui(&ctx));
+
+        for action in actions {
+            self.apply(action);
+        }
+        if self.allow_close && !self.close_sent {
+            ctx.send_viewport_cmd(ViewportCommand::Close);
+            self.close_sent = true;
+        }
+        let title = self.window_title();
+        if title != self.title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, prefs::KEY, &self.prefs);
+    }
+}

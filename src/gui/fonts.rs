@@ -1,0 +1,43 @@
+//! The window draws text with the same faces as the PDF, so every character the brief prints
+//! shows on screen too (egui's own fonts lack U+2011, among others).
+
+use std::sync::Arc;
+
+use egui::{FontData, FontDefinitions, FontFamily};
+
+use crate::pdf;
+
+/// The family name of the bold face, for headings.
+pub const BOLD: &str = "bold";
+/// The family name of the italic face.
+pub const ITALIC: &str = "italic";
+
+/// Installs Roboto first in line, egui's own fonts after it for the symbols Roboto lacks.
+pub fn install(ctx: &egui::Context) {
+    let mut fonts = FontDefinitions::default();
+    for (name, bytes) in [
+        ("Roboto", pdf::REGULAR),
+        ("Roboto-Bold", pdf::BOLD),
+        ("Roboto-Italic", pdf::ITALIC),
+    ] {
+        fonts
+            .font_data
+            .insert(name.to_owned(), Arc::new(FontData::from_static(bytes)));
+    }
+    let fallbacks = fonts
+        .families
+        .get(&FontFamily::Proportional)
+        .cloned()
+        .unwrap_or_default();
+    if let Some(list) = fonts.families.get_mut(&FontFamily::Proportional) {
+        list.insert(0, "Roboto".to_owned());
+        // egui's monospace face has the arrows and ≡ the reorder controls use.
+        list.push("Hack".to_owned());
+    }
+    for (family, face) in [(BOLD, "Roboto-Bold"), (ITALIC, "Roboto-Italic")] {
+        let mut list = vec![face.to_owned()];
+        list.extend(fallbacks.iter().cloned());
+        fonts.families.insert(FontFamily::Name(family.into()), list);
+    }
+    ctx.set_fonts(fonts);
+}

@@ -1,0 +1,61 @@
+//! The desktop app: a thin shell over the core. Panels read the open brief and push
+//! [`action::Action`]s; `App::ui` applies them in one place after drawing, so every edit goes
+//! through the same path, undo included. Nothing here composes or renders a brief another way:
+//! the preview and the PDF both come from [`crate::compose`].
+
+pub mod action;
+pub mod app;
+mod dialogs;
+mod fonts;
+pub mod history;
+mod panels;
+pub mod prefs;
+pub mod session;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+pub use app::App;
+
+/// Opens the window on `file`, or on the last brief, or on a new one; returns when it closes.
+pub fn run(file: Option<PathBuf>) -> ExitCode {
+    if !has_display() {
+        eprintln!(
+            "briefing: no display to open a window on; to export without one: briefing export FILE.brief.yaml"
+        );
+        return ExitCode::from(2);
+    }
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Briefing")
+            .with_app_id("briefing")
+            .with_inner_size([1280.0, 820.0])
+            .with_min_inner_size([760.0, 480.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "Briefing",
+        options,
+        Box::new(move |cc| Ok(Box::new(App::new(cc, file)))),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!(
+                "briefing: cannot open a window: {e}; to export without one: briefing export FILE.brief.yaml"
+            );
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// On Linux a window needs an X11 or Wayland display; without one winit would fail late.
+fn has_display() -> bool {
+    if !cfg!(target_os = "linux") {
+        return true;
+    }
+    ["DISPLAY", "WAYLAND_DISPLAY"]
+        .iter()
+        .any(|v| std::env::var_os(v).is_some_and(|s| !s.is_empty()))
+}

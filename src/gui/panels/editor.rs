@@ -1,0 +1,430 @@
+//! The section editor: heading, the items to show, a timeline slice's dates, categories,
+//! order and limit with a live count, and the staffer's annotations on the section and on
+//! its items. Long item lists draw only the rows in view.
+
+use egui::{ComboBox, DragValue, TextEdit, Ui};
+
+use super::widgets::{bold, kind_name, named_button, optional_date_ui};
+use crate::compose;
+use crate::gui::action::{Action, Edit};
+use crate::gui::session::Session;
+use crate::model::{
+    Annotation, AnnotationKind, Dossier, ItemAnnotation, Order, Section, SectionKind,
+};
+
+/// Every item a section of `kind` can show: id and the label it is listed under.
+pub fn candidates(dossier: &Dossier, kind: SectionKind) -> Vec<(String, String)> {
+    let d = dossier;
+    match kind {
+        SectionKind::Indicators => d
+            .indicators
+            .iter()
+            .map(|x| (x.id.clone(), format!("{} \u{2014} {}", x.value, x.label)))
+            .collect(),
+        SectionKind::People => d
+            .people
+            .iter()
+            .map(|x| (x.id.clone(), format!("{} \u{2014} {}", x.name, x.role)))
+            .collect(),
+        SectionKind::Organizations => d
+            .organizations
+            .iter()
+            .map(|x| (x.id.clone(), x.name.clone()))
+            .collect(),
+        SectionKind::Timeline => d
+            .timeline
+            .iter()
+            .map(|e| {
+                (
+                    e.id.clone(),
+                    format!(
+                        "{} \u{00b7} {} \u{2014} {}",
+                        e.date.display_short(),
+                        e.category,
+                        e.title
+                    ),
+                )
+            })
+            .collect(),
+        SectionKind::Scenarios => d
+            .scenarios
+            .iter()
+            .map(|x| (x.id.clone(), x.title.clone()))
+            .collect(),
+        SectionKind::Precedents => d
+            .precedents
+            .iter()
+            .map(|x| (x.id.clone(), x.title.clone()))
+            .collect(),
+        SectionKind::Sources => d
+            .sources
+            .iter()
+            .map(|x| {
+                (
+                    x.id.clone(),
+                    format!("{} \u{2014} {}", x.publisher, x.title),
+                )
+            })
+            .collect(),
+        SectionKind::Overview | SectionKind::Notes => Vec::new(),
+    }
+}
+
+/// The editor for section `index`.
+pub fn editor_ui(ui: &mut Ui, session: &Session, index: usize, actions: &mut Vec<Action>) {
+    let Some(section) = session.brief.sections.get(index) else {
+        return;
+    };
+    let dossier = &session.dossier.doc;
+    ui.horizontal(|ui| {
+        ui.label(bold(kind_name(section.kind)).size(18.0));
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.button("Remove section").clicked() {
+                actions.push(Action::Edit(Edit::RemoveSection { section: index }));
+            }
+        });
+    });
+    ui.horizontal(|ui| {
+        let label = ui.label("Heading");
+        let mut heading = section.heading.clone().unwrap_or_default();
+        let edit = TextEdit::singleline(&mut heading)
+            .hint_text(section.kind.default_heading())
+            .desired_width(f32::INFINITY);
+        if ui.add(edit).labelled_by(label.id).changed() {
+            actions.push(Action::Edit(Edit::SetHeading {
+                section: index,
+                heading,
+            }));
+        }
+    });
+    let mut included = section.included;
+    if ui
+        .checkbox(&mut included, "Include this section in the brief")
+        .changed()
+    {
+        actions.push(Action::Edit(Edit::SetIncluded {
+            section: index,
+            included,
+        }));
+    }
+    ui.separator();
+    egui::ScrollArea::vertical().id_salt("editor").show(ui, |ui| {
+        if section.kind == SectionKind::Timeline {
+            slice_ui(ui, dossier, section, index, actions);
+            ui.separator();
+        }
+        match section.kind {
+            SectionKind::Overview => {
+                ui.label(egui::RichText::new("The dossier\u{2019}s overview prints here as it is; there is nothing to pick.").weak());
+            }
+            SectionKind::Notes => {
+                ui.label(egui::RichText::new("A section of your own notes: add talking points, notes or questions below.").weak());
+            }
+            kind => items_ui(ui, session, section, index, kind, actions),
+        }
+        ui.separator();
+        section_annotations_ui(ui, section, index, actions);
+    });
+}
+
+fn slice_ui(
+    ui: &mut Ui,
+    dossier: &Dossier,
+    section: &Section,
+    index: usize,
+    actions: &mut Vec<Action>,
+) {
+    let (events, _) = compose::slice(dossier, section);
+    ui.label(
+        bold(format!(
+            "{} of {} events",
+            events.len(),
+            dossier.timeline.len()
+        ))
+        .size(15.0),
+    );
+    let first = dossier
+        .timeline
+        .iter()
+        .map(|e| e.date.first_day())
+        .min()
+        .unwrap_or(dossier.as_of);
+    ui.horizontal(|ui| {
+        if let Some(date) = optional_date_ui(ui, "From", "slice-from", section.from, first) {
+            actions.push(Action::Edit(Edit::SetFrom {
+                section: index,
+                date,
+            }));
+        }
+        ui.add_space(16.0);
+        if let Some(date) = optional_date_ui(ui, "To", "slice-to", section.to, dossier.as_of) {
+            actions.push(Action::Edit(Edit::SetTo {
+                section: index,
+                date,
+            }));
+        }
+    });
+    let mut all: Vec<String> = Vec::new();
+    for e in &dossier.timeline {
+        if !all.contains(&e.category) {
+            all.push(e.category.clone());
+        }
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Categories:");
+        for category in &all {
+            let mut on = section.categories.is_empty() || section.categories.contains(category);
+            if ui.checkbox(&mut on, category).changed() {
+                actions.push(Action::Edit(Edit::SetCategory {
+                    section: index,
+                    category: category.clone(),
+                    on,
+                    all: all.clone(),
+                }));
+            }
+        }
+    });
+    ui.horizontal(|ui| {
+        for (order, name) in [
+            (Order::OldestFirst, "Oldest first"),
+            (Order::NewestFirst, "Newest first"),
+        ] {
+            if ui.radio(section.order == order, name).clicked() && section.order != order {
+                actions.push(Action::Edit(Edit::SetOrder {
+                    section: index,
+                    order,
+                }));
+            }
+        }
+        ui.add_space(16.0);
+        let mut limited = section.limit.is_some();
+        if ui.checkbox(&mut limited, "At most").changed() {
+            let limit = limited.then_some(section.limit.unwrap_or(10));
+            actions.push(Action::Edit(Edit::SetLimit {
+                section: index,
+                limit,
+            }));
+        }
+        if let Some(limit) = section.limit {
+            let mut value = limit;
+            if ui
+                .add(
+                    DragValue::new(&mut value)
+                        .range(1..=10_000)
+                        .suffix(" events"),
+                )
+                .changed()
+            {
+                actions.push(Action::Edit(Edit::SetLimit {
+                    section: index,
+                    limit: Some(value),
+                }));
+            }
+        }
+    });
+}
+
+fn items_ui(
+    ui: &mut Ui,
+    session: &Session,
+    section: &Section,
+    index: usize,
+    kind: SectionKind,
+    actions: &mut Vec<Action>,
+) {
+    let dossier = &session.dossier.doc;
+    let all = candidates(dossier, kind);
+    // A timeline lists the events its dates and categories let through; picks narrow further.
+    let listed: Vec<&(String, String)> = if kind == SectionKind::Timeline {
+        let open = Section {
+            items: None,
+            limit: None,
+            ..section.clone()
+        };
+        let (events, _) = compose::slice(dossier, &open);
+        events
+            .iter()
+            .filter_map(|e| all.iter().find(|(id, _)| *id == e.id))
+            .collect()
+    } else {
+        all.iter().collect()
+    };
+    let ids: Vec<String> = all.iter().map(|(id, _)| id.clone()).collect();
+    let chosen = |id: &str| {
+        section
+            .items
+            .as_ref()
+            .is_none_or(|items| items.iter().any(|i| i == id))
+    };
+    ui.horizontal(|ui| {
+        let picked = listed.iter().filter(|(id, _)| chosen(id)).count();
+        ui.label(bold(format!("Items: {picked} of {} ticked", listed.len())));
+        if ui.small_button("All").clicked() {
+            actions.push(Action::Edit(Edit::SetAllItems {
+                section: index,
+                all: true,
+            }));
+        }
+        if ui.small_button("None").clicked() {
+            actions.push(Action::Edit(Edit::SetAllItems {
+                section: index,
+                all: false,
+            }));
+        }
+    });
+    let row_height = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
+    egui::ScrollArea::vertical()
+        .id_salt("items")
+        .max_height(320.0)
+        .auto_shrink([false, true])
+        .show_rows(ui, row_height, listed.len(), |ui, rows| {
+            for (id, label) in &listed[rows] {
+                ui.horizontal(|ui| {
+                    let mut on = chosen(id);
+                    if ui.checkbox(&mut on, label.as_str()).changed() {
+                        actions.push(Action::Edit(Edit::SetItem {
+                            section: index,
+                            id: id.clone(),
+                            included: on,
+                            all: ids.clone(),
+                        }));
+                    }
+                    if named_button(ui, "+ note", &format!("Annotate {label}"), true) {
+                        actions.push(Action::Edit(Edit::AddItemAnnotation {
+                            item: id.clone(),
+                            kind: AnnotationKind::Note,
+                        }));
+                    }
+                });
+            }
+        });
+    item_annotations_ui(ui, &session.brief.annotations, &all, actions);
+}
+
+fn item_annotations_ui(
+    ui: &mut Ui,
+    annotations: &[ItemAnnotation],
+    all: &[(String, String)],
+    actions: &mut Vec<Action>,
+) {
+    let mine: Vec<(usize, &ItemAnnotation, &str)> = annotations
+        .iter()
+        .enumerate()
+        .filter_map(|(i, a)| {
+            all.iter()
+                .find(|(id, _)| *id == a.item)
+                .map(|(_, label)| (i, a, label.as_str()))
+        })
+        .collect();
+    if mine.is_empty() {
+        return;
+    }
+    ui.add_space(6.0);
+    ui.label(bold("Notes on items"));
+    for (i, a, label) in mine {
+        ui.push_id(("item-note", i), |ui| {
+            ui.label(egui::RichText::new(label).small());
+            let current = Annotation {
+                kind: a.kind,
+                text: a.text.clone(),
+            };
+            match annotation_ui(ui, &current, &format!("Note on {label}")) {
+                Some(Some(changed)) => actions.push(Action::Edit(Edit::SetItemAnnotation {
+                    index: i,
+                    annotation: ItemAnnotation {
+                        item: a.item.clone(),
+                        kind: changed.kind,
+                        text: changed.text,
+                    },
+                })),
+                Some(None) => actions.push(Action::Edit(Edit::RemoveItemAnnotation { index: i })),
+                None => {}
+            }
+        });
+    }
+}
+
+fn section_annotations_ui(ui: &mut Ui, section: &Section, index: usize, actions: &mut Vec<Action>) {
+    ui.label(bold("Notes on this section"));
+    for (i, a) in section.annotations.iter().enumerate() {
+        ui.push_id(("section-note", i), |ui| {
+            let name = format!("{} {}", a.kind.label(), i + 1);
+            match annotation_ui(ui, a, &name) {
+                Some(Some(annotation)) => {
+                    actions.push(Action::Edit(Edit::SetSectionAnnotation {
+                        section: index,
+                        index: i,
+                        annotation,
+                    }));
+                }
+                Some(None) => actions.push(Action::Edit(Edit::RemoveSectionAnnotation {
+                    section: index,
+                    index: i,
+                })),
+                None => {}
+            }
+        });
+    }
+    ui.horizontal(|ui| {
+        for (kind, text) in [
+            (AnnotationKind::TalkingPoint, "Add talking point"),
+            (AnnotationKind::Note, "Add staff note"),
+            (AnnotationKind::Question, "Add question"),
+        ] {
+            if ui.button(text).clicked() {
+                actions.push(Action::Edit(Edit::AddSectionAnnotation {
+                    section: index,
+                    kind,
+                }));
+            }
+        }
+    });
+}
+
+/// One annotation: its kind, its text and a remove button. `Some(Some(new))` when it changed,
+/// `Some(None)` when removed.
+fn annotation_ui(ui: &mut Ui, annotation: &Annotation, name: &str) -> Option<Option<Annotation>> {
+    let mut result = None;
+    ui.horizontal(|ui| {
+        let mut kind = annotation.kind;
+        let combo = ComboBox::from_id_salt("kind")
+            .selected_text(kind.label())
+            .show_ui(ui, |ui| {
+                for k in AnnotationKind::ALL {
+                    ui.selectable_value(&mut kind, k, k.label());
+                }
+            });
+        let accessible = format!("Kind of {name}");
+        combo.response.widget_info(move || {
+            egui::WidgetInfo::labeled(egui::Role::ComboBox, true, &accessible)
+        });
+        if kind != annotation.kind {
+            result = Some(Some(Annotation {
+                kind,
+                text: annotation.text.clone(),
+            }));
+        }
+        if named_button(ui, "Remove", &format!("Remove {name}"), true) {
+            result = Some(None);
+        }
+    });
+    let mut text = annotation.text.clone();
+    let edit = ui.add(
+        TextEdit::multiline(&mut text)
+            .desired_rows(2)
+            .desired_width(f32::INFINITY)
+            .hint_text("Write it as the principal should read it"),
+    );
+    let accessible = name.to_owned();
+    edit.widget_info(move || {
+        egui::WidgetInfo::labeled(egui::Role::MultilineTextInput, true, &accessible)
+    });
+    if edit.changed() {
+        result = Some(Some(Annotation {
+            kind: annotation.kind,
+            text,
+        }));
+    }
+    ui.add_space(4.0);
+    result
+}

@@ -1,0 +1,82 @@
+//! The menu bar and the toolbar beside it. Labels and shortcuts come from [`Command`].
+
+use egui::{Button, Ui};
+
+use crate::gui::action::{Action, Command};
+use crate::gui::app::App;
+
+fn item(ui: &mut Ui, command: Command, enabled: bool, actions: &mut Vec<Action>) {
+    let mut button = Button::new(command.label());
+    if let Some(shortcut) = command.shortcut() {
+        button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+    }
+    if ui.add_enabled(enabled, button).clicked() {
+        actions.push(Action::Command(command));
+    }
+}
+
+/// File, Edit and View menus, then Export PDF, Undo and Redo as buttons.
+pub fn menu_ui(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
+    let history = &app.session.history;
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            item(ui, Command::New, true, actions);
+            item(ui, Command::Open, true, actions);
+            ui.menu_button("Open Recent", |ui| {
+                if app.prefs.recent.is_empty() {
+                    ui.label("No recent briefs");
+                }
+                for path in &app.prefs.recent {
+                    if ui.button(path.display().to_string()).clicked() {
+                        actions.push(Action::Command(Command::OpenPath(path.clone())));
+                    }
+                }
+            });
+            ui.separator();
+            item(ui, Command::Save, true, actions);
+            item(ui, Command::SaveAs, true, actions);
+            ui.separator();
+            item(ui, Command::ExportPdf, true, actions);
+            item(ui, Command::ExportAs, true, actions);
+            ui.separator();
+            item(ui, Command::Quit, true, actions);
+        });
+        ui.menu_button("Edit", |ui| {
+            item(ui, Command::Undo, history.can_undo(), actions);
+            item(ui, Command::Redo, history.can_redo(), actions);
+        });
+        ui.menu_button("View", |ui| {
+            let mut shown = app.prefs.preview;
+            let mut label = String::from("Show preview");
+            if let Some(s) = Command::TogglePreview.shortcut() {
+                label = format!("{label}  ({})", ui.ctx().format_shortcut(&s));
+            }
+            if ui.checkbox(&mut shown, label).changed() {
+                actions.push(Action::Command(Command::TogglePreview));
+            }
+        });
+        ui.separator();
+        let export = ui
+            .add(Button::new("Export PDF"))
+            .on_hover_text("Write the PDF beside the brief (Ctrl+E)");
+        if export.clicked() {
+            actions.push(Action::Command(Command::ExportPdf));
+        }
+        if ui
+            .add_enabled(history.can_undo(), Button::new("Undo"))
+            .clicked()
+        {
+            actions.push(Action::Command(Command::Undo));
+        }
+        if ui
+            .add_enabled(history.can_redo(), Button::new("Redo"))
+            .clicked()
+        {
+            actions.push(Action::Command(Command::Redo));
+        }
+        let mut shown = app.prefs.preview;
+        if ui.toggle_value(&mut shown, "Preview").changed() {
+            actions.push(Action::Command(Command::TogglePreview));
+        }
+    });
+}

@@ -1,0 +1,267 @@
+//! The real app, headless, driven through the labels a user sees (egui_kittest): tick, move,
+//! slice, annotate, undo, save, export, close, open a broken file.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use briefing::gui::App;
+use briefing::gui::action::Selection;
+use briefing::model::SectionKind;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn app_on(path: Option<PathBuf>) -> Harness<'static, App> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        // Grids settle their column widths over a few frames after a change.
+        .with_max_steps(16)
+        .build_eframe(move |cc| App::new(cc, path));
+    harness.state_mut().native_dialogs = false;
+    harness.run();
+    harness
+}
+
+fn premeeting_copy() -> (tempfile::TempDir, PathBuf) {
+    let dir = common::copy_of_briefs();
+    let path = dir.path().join("principal-premeeting.brief.yaml");
+    (dir, path)
+}
+
+fn shortcut(harness: &mut Harness<'_, App>, key: Key) {
+    harness.key_press_modifiers(Modifiers::COMMAND, key);
+    harness.run();
+}
+
+fn saved(path: &Path) -> briefing::model::Brief {
+    briefing::store::read_brief(path).unwrap().doc
+}
+
+#[test]
+fn unticking_a_section_and_saving_changes_the_file() {
+    let (_dir, path) = premeeting_copy();
+    let mut harness = app_on(Some(path.clone()));
+    assert!(saved(&path).sections[1].included);
+    harness.get_by_label("Include Key indicators").click();
+    harness.run();
+    assert!(
+        harness.state().window_title().starts_with('*'),
+        "unsaved marker"
+    );
+    shortcut(&mut harness, Key::S);
+    let on_disk = saved(&path);
+    assert_eq!(on_disk.sections[1].kind, SectionKind::Indicators);
+    assert!(!on_disk.sections[1].included);
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("included: false")
+    );
+    assert!(!harness.state().window_title().starts_with('*'));
+}
+
+#[test]
+fn moving_a_section_down_reorders_the_brief_and_the_preview() {
+    let (_dir, path) = premeeting_copy();
+    let mut harness = app_on(Some(path.clone()));
+    harness.get_by_label("Move Key indicators down").click();
+    harness.run();
+    let kinds: Vec<SectionKind> = harness
+        .state()
+        .session
+        .brief
+        .sections
+        .iter()
+        .map(|s| s.kind)
+        .collect();
+    assert_eq!(kinds[1], SectionKind::Timeline);
+    assert_eq!(kinds[2], SectionKind::Indicators);
+    let numbered = harness.state().session.composed().sections[2]
+        .heading
+        .clone();
+    assert_eq!(numbered, "Key indicators");
+    harness.get_by_label("3   Key indicators");
+    shortcut(&mut harness, Key::S);
+    assert_eq!(saved(&path).sections[2].kind, SectionKind::Indicators);
+}
+
+#[test]
+fn a_new_timeline_slice_with_dates_counts_its_events_and_shows_in_the_preview() {
+    let (_dir, path) = premeeting_copy();
+    let mut harness = app_on(Some(path));
+    harness.get_by_label("Add section").click();
+    harness.run();
+    harness.get_by_label("Timeline slice").click();
+    harness.run();
+    let index = harness.state().session.brief.sections.len() - 1;
+    assert_eq!(harness.state().selection, Selection::Section(index));
+    harness.get_by_label("18 of 18 events");
+
+    harness.get_by_label("From").click();
+    harness.run();
+    harness.get_by_label("To").click();
+    harness.run();
+    let from = harness.get_by_label("From date");
+    from.focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label("From date").type_text("2022-01-01");
+    harness.run();
+    let to = harness.get_by_label("To date");
+    to.focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label("To date").type_text("2022-12-31");
+    harness.run();
+
+    harness.get_by_label("3 of 18 events");
+    let section = &harness.state().session.brief.sections[index];
+    assert_eq!(
+        section.from.map(|d| d.to_string()).as_deref(),
+        Some("2022-01-01")
+    );
+    assert_eq!(
+        section.to.map(|d| d.to_string()).as_deref(),
+        Some("2022-12-31")
+    );
+    // The preview shows the new slice's events and not the later ones.
+    harness.get_by_label("Russia launches its full-scale invasion");
+    let composed = harness.state().session.composed().clone();
+    let last = composed.sections.last().unwrap();
+    assert_eq!(last.heading, "Timeline");
+    let briefing::compose::Body::Timeline { rows, .. } = &last.body else {
+        panic!()
+    };
+    assert_eq!(rows.len(), 3);
+}
+
+#[test]
+fn a_typed_talking_point_is_in_the_exported_pdf() {
+    let (dir, path) = premeeting_copy();
+    let mut harness = app_on(Some(path));
+    harness.get_by_label("Talking points").click();
+    harness.run();
+    harness.get_by_label("Add talking point").click();
+    harness.run();
+    let field = harness.get_by_label("Talking point 5");
+    field.focus();
+    harness.run();
+    harness
+        .get_by_label("Talking point 5")
+        .type_text("Ask for a written role for the IAEA at the plant.");
+    harness.run();
+    shortcut(&mut harness, Key::E);
+    let pdf = dir.path().join("principal-premeeting.pdf");
+    let text = common::all_text(&std::fs::read(&pdf).unwrap());
+    assert!(
+        text.contains("Ask for a written role for the IAEA at the plant."),
+        "{text}"
+    );
+    harness.get_by_label("Open PDF");
+    harness.get_by_label("Show folder");
+}
+
+#[test]
+fn undo_takes_back_edits_and_typing_is_one_step() {
+    let (_dir, path) = premeeting_copy();
+    let mut harness = app_on(Some(path));
+    let original = harness.state().session.brief.clone();
+    harness.get_by_label("Include Key indicators").click();
+    harness.run();
+    let title = harness.get_by_label("Title");
+    title.focus();
+    harness.run();
+    harness.get_by_label("Title").type_text(" (draft)");
+    harness.run();
+    assert!(harness.state().session.brief.title.ends_with(" (draft)"));
+    shortcut(&mut harness, Key::Z);
+    assert_eq!(harness.state().session.brief.title, original.title);
+    assert!(!harness.state().session.brief.sections[1].included);
+    shortcut(&mut harness, Key::Z);
+    assert_eq!(harness.state().session.brief, original);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run();
+    assert!(!harness.state().session.brief.sections[1].included);
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks_first() {
+    let (_dir, path) = premeeting_copy();
+    let mut harness = app_on(Some(path.clone()));
+    harness.get_by_label("Include Key indicators").click();
+    harness.run();
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.run();
+    harness.get_by_label("Save changes to principal-premeeting.brief.yaml?");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(!harness.state().closing());
+    assert!(harness.state().session.is_dirty(), "nothing was lost");
+
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label_contains("Quit").click();
+    harness.run();
+    harness.get_by_label("Save").click();
+    harness.run();
+    assert!(harness.state().closing());
+    assert!(!saved(&path).sections[1].included, "saved before closing");
+}
+
+#[test]
+fn opening_a_broken_file_shows_why_and_keeps_the_open_brief() {
+    let (dir, path) = premeeting_copy();
+    let broken = dir.path().join("broken.brief.yaml");
+    std::fs::write(&broken, "version: 1\ntitel: Oops\nsections: []\n").unwrap();
+    let mut harness = app_on(Some(path.clone()));
+    let before = harness.state().session.brief.clone();
+    shortcut(&mut harness, Key::O);
+    let field = harness.get_by_label("Path");
+    field.focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("Path")
+        .type_text(&broken.display().to_string());
+    harness.run();
+    harness.get_by_label("Open").click();
+    harness.run();
+    harness.get_by_label(&format!("Could not open {}", broken.display()));
+    harness.get_by_label_contains("unknown field \"titel\"");
+    harness.get_by_label("OK").click();
+    harness.run();
+    assert_eq!(harness.state().session.brief, before);
+    assert_eq!(
+        harness.state().session.path.as_deref(),
+        Some(path.as_path())
+    );
+}
+
+#[test]
+fn a_new_brief_starts_over_the_built_in_dossier() {
+    let mut harness = app_on(None);
+    let state = harness.state();
+    assert_eq!(state.session.path, None);
+    assert_eq!(state.window_title(), "Untitled \u{2014} Briefing");
+    assert!(
+        state.session.findings().is_empty(),
+        "{:?}",
+        state.session.findings()
+    );
+    assert_eq!(
+        harness.get_all_by_label("Brief details").count(),
+        2,
+        "the list entry and the form's heading"
+    );
+    harness.get_by_label("Include Key indicators");
+    harness.run();
+}
