@@ -15,6 +15,7 @@ pub mod pdf;
 pub mod problem;
 pub mod schema;
 pub mod store;
+pub mod synthetic;
 pub mod validate;
 
 pub use compose::{Composed, compose};

@@ -81,6 +81,13 @@ impl<T> Loaded<T> {
     }
 }
 
+/// A file in the shipped `briefs/` folder of the source tree, for benchmarks and tests.
+pub fn briefs_dir_sample(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("briefs")
+        .join(name)
+}
+
 /// Reads a brief file.
 pub fn read_brief(path: &Path) -> Result<Loaded<Brief>, StoreError> {
     let name = path.display().to_string();

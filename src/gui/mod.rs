@@ -16,6 +16,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 pub use app::App;
+pub use fonts::install as install_fonts;
 
 /// Opens the window on `file`, or on the last brief, or on a new one; returns when it closes.
 pub fn run(file: Option<PathBuf>) -> ExitCode {

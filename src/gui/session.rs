@@ -72,7 +72,8 @@ impl Session {
         ))
     }
 
-    fn from_parts(brief: Brief, path: Option<PathBuf>, dossier: Loaded<Dossier>) -> Session {
+    /// A session on a brief and dossier already in memory.
+    pub fn from_parts(brief: Brief, path: Option<PathBuf>, dossier: Loaded<Dossier>) -> Session {
         let derived = derive(&dossier.doc, &brief);
         Session {
             saved: brief.clone(),

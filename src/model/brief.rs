@@ -261,6 +261,15 @@ impl AnnotationKind {
             AnnotationKind::Question => "Question to ask",
         }
     }
+
+    /// The label printed on a box holding several of this kind.
+    pub fn plural_label(self) -> &'static str {
+        match self {
+            AnnotationKind::Note => "Staff notes",
+            AnnotationKind::TalkingPoint => "Talking points",
+            AnnotationKind::Question => "Questions to ask",
+        }
+    }
 }
 
 /// A staffer's annotation on a section.

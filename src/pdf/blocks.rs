@@ -7,6 +7,8 @@ use genpdf::render::Area;
 use genpdf::style::{Color, Style};
 use genpdf::{Context, Element, Margins, Mm, Position, RenderResult, Size};
 
+use std::rc::Rc;
+
 use super::page::SharedPages;
 use super::theme;
 
@@ -235,6 +237,7 @@ const KEEP_MAX_MM: f64 = 110.0;
 
 /// A block kept on one page when it fits one: a table row, a scenario, a boxed note.
 pub struct Keep {
+    number: usize,
     build: Build,
     inner: Option<Box<dyn Element>>,
     /// Printed above the block when it opens a page: a table's header row.
@@ -245,7 +248,13 @@ pub struct Keep {
 impl Keep {
     /// Keeps what `build` makes together.
     pub fn new(build: impl Fn() -> Box<dyn Element> + 'static, pages: SharedPages) -> Keep {
+        let number = {
+            let mut p = pages.borrow_mut();
+            p.blocks += 1;
+            p.blocks
+        };
         Keep {
+            number,
             build: Box::new(build),
             inner: None,
             header: None,
@@ -267,9 +276,21 @@ impl Element for Keep {
         area: Area<'_>,
         style: Style,
     ) -> Result<RenderResult, genpdf::error::Error> {
-        if self.inner.is_none() {
-            let height = measure(context, style, area.size().width, (self.build)())?;
-            if height > area.size().height && height < Mm::from(KEEP_MAX_MM) {
+        // With room for the tallest block that is kept whole, there is nothing to decide.
+        if self.inner.is_none() && area.size().height < Mm::from(KEEP_MAX_MM) {
+            let width = area.size().width;
+            let key = (self.number, f64::from(width).to_bits());
+            let heights = Rc::clone(&self.pages.borrow().heights);
+            let known = heights.borrow().get(&key).copied();
+            let height = match known {
+                Some(h) => Mm::from(h),
+                None => {
+                    let h = measure(context, style, width, (self.build)())?;
+                    heights.borrow_mut().insert(key, f64::from(h));
+                    h
+                }
+            };
+            if height > area.size().height {
                 return Ok(RenderResult {
                     size: Size::new(0, 0),
                     has_more: true,

@@ -14,7 +14,6 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
 
-use lopdf::content::Content;
 use lopdf::{Bookmark, Dictionary, Document, Object, ObjectId, Stream, StringFormat};
 
 /// What the finishing pass needs to know about the brief.
@@ -58,10 +57,38 @@ pub fn finish(pdf: &[u8], meta: &Meta) -> Result<Vec<u8>, FinishError> {
     set_info(&mut doc, meta);
     add_outline(&mut doc, &meta.outline)?;
     doc.prune_objects();
-    doc.compress();
+    compress(&mut doc);
     let mut out = Vec::new();
     doc.save_to(&mut out)?;
     Ok(out)
+}
+
+/// Deflates every stream not yet filtered, at zlib's default level: lopdf's own `compress`
+/// uses the best level, several times slower for a file a few percent smaller.
+fn compress(doc: &mut Document) {
+    use std::io::Write as _;
+    for object in doc.objects.values_mut() {
+        let Object::Stream(stream) = object else {
+            continue;
+        };
+        if stream.dict.has(b"Filter") || stream.content.len() < 64 {
+            continue;
+        }
+        let mut encoder =
+            flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+        let Ok(deflated) = encoder
+            .write_all(&stream.content)
+            .and_then(|()| encoder.finish())
+        else {
+            continue;
+        };
+        if deflated.len() < stream.content.len() {
+            stream
+                .dict
+                .set("Filter", Object::Name(b"FlateDecode".to_vec()));
+            stream.set_content(deflated);
+        }
+    }
 }
 
 /// The glyph ids each Type0 font prints, over every page.
@@ -69,29 +96,99 @@ fn glyphs_in_use(doc: &Document) -> Result<HashMap<ObjectId, BTreeSet<u16>>, Fin
     let mut used: HashMap<ObjectId, BTreeSet<u16>> = HashMap::new();
     for page_id in doc.get_pages().into_values() {
         let fonts = page_font_ids(doc, page_id)?;
-        let content = Content::decode(&doc.get_page_content(page_id)?)?;
-        let mut current: Option<ObjectId> = None;
-        for op in &content.operations {
-            match op.operator.as_str() {
-                "Tf" => {
-                    current = op
-                        .operands
-                        .first()
-                        .and_then(|o| o.as_name().ok())
-                        .and_then(|n| fonts.get(n).copied());
-                }
-                "Tj" | "TJ" | "'" | "\"" => {
-                    let Some(font) = current else { continue };
-                    let set = used.entry(font).or_default();
-                    for operand in &op.operands {
-                        collect_gids(operand, set);
-                    }
-                }
-                _ => {}
+        let content = doc.get_page_content(page_id)?;
+        for (font, gids) in shown_glyphs(&content) {
+            if let Some(id) = fonts.get(&font) {
+                used.entry(*id).or_default().extend(gids);
             }
         }
     }
     Ok(used)
+}
+
+/// The glyph ids shown with each font resource name in a content stream written by printpdf:
+/// `/F0 10 Tf` selects a font, `<00480045> Tj` shows two-byte glyph ids. A scanner for exactly
+/// that is far cheaper than a general content parser, and anything else is skipped.
+fn shown_glyphs(content: &[u8]) -> HashMap<Vec<u8>, BTreeSet<u16>> {
+    let mut shown: HashMap<Vec<u8>, BTreeSet<u16>> = HashMap::new();
+    let mut last_name: Option<&[u8]> = None;
+    let mut font: Option<&[u8]> = None;
+    let mut strings: Vec<&[u8]> = Vec::new();
+    let mut i = 0;
+    while i < content.len() {
+        match content[i] {
+            b'/' => {
+                let end = content[i + 1..]
+                    .iter()
+                    .position(|b| b.is_ascii_whitespace() || b"/<>[]()".contains(b))
+                    .map_or(content.len(), |p| i + 1 + p);
+                last_name = Some(&content[i + 1..end]);
+                i = end;
+            }
+            b'<' if content.get(i + 1) != Some(&b'<') => {
+                let end = content[i..]
+                    .iter()
+                    .position(|b| *b == b'>')
+                    .map_or(content.len(), |p| i + p);
+                strings.push(&content[i + 1..end]);
+                i = end + 1;
+            }
+            b'(' => {
+                // Literal strings are not glyph ids; skip them, minding escapes and nesting.
+                let mut depth = 0;
+                while i < content.len() {
+                    match content[i] {
+                        b'\\' => i += 1,
+                        b'(' => depth += 1,
+                        b')' => {
+                            depth -= 1;
+                            if depth == 0 {
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                    i += 1;
+                }
+                i += 1;
+            }
+            c if c.is_ascii_alphabetic() || c == b'\'' || c == b'"' => {
+                let end = content[i..]
+                    .iter()
+                    .position(|b| !(b.is_ascii_alphanumeric() || b"*'\"".contains(b)))
+                    .map_or(content.len(), |p| i + p);
+                match &content[i..end] {
+                    b"Tf" => font = last_name,
+                    b"Tj" | b"TJ" | b"'" | b"\"" => {
+                        if let Some(f) = font {
+                            let set = shown.entry(f.to_vec()).or_default();
+                            for hex in &strings {
+                                set.extend(hex_glyphs(hex));
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+                strings.clear();
+                i = end;
+            }
+            _ => i += 1,
+        }
+    }
+    shown
+}
+
+/// Two-byte glyph ids from the digits of a hex string, whitespace ignored.
+fn hex_glyphs(hex: &[u8]) -> Vec<u16> {
+    let digits: Vec<u8> = hex
+        .iter()
+        .filter_map(|b| (*b as char).to_digit(16))
+        .map(|d| d as u8)
+        .collect();
+    digits
+        .chunks_exact(4)
+        .map(|q| q.iter().fold(0u16, |acc, d| (acc << 4) | u16::from(*d)))
+        .collect()
 }
 
 /// Removes faces no page prints from the pages' resources, so pruning drops them whole.
@@ -138,20 +235,6 @@ fn drop_unused_fonts(doc: &mut Document, used: &HashMap<ObjectId, BTreeSet<u16>>
         if let Ok(fonts) = doc.get_object_mut(id).and_then(Object::as_dict_mut) {
             prune(fonts);
         }
-    }
-}
-
-fn collect_gids(operand: &Object, set: &mut BTreeSet<u16>) {
-    match operand {
-        Object::String(bytes, _) => {
-            set.extend(
-                bytes
-                    .chunks_exact(2)
-                    .map(|p| u16::from_be_bytes([p[0], p[1]])),
-            );
-        }
-        Object::Array(items) => items.iter().for_each(|o| collect_gids(o, set)),
-        _ => {}
     }
 }
 
@@ -395,6 +478,14 @@ mod tests {
         assert!(cmap.contains("<0007> <D83CDD6A>"));
         assert!(cmap.contains("<0009> <2011>"));
         assert!(cmap.contains("3 beginbfchar"));
+    }
+
+    #[test]
+    fn scanner_finds_glyphs_per_font() {
+        let content = b"BT /F0 10 Tf 1 0 0 1 5 5 Tm <00480045> Tj /F1 7 Tf (lit\\)(x)) Tj [<0001> -20 <0002>] TJ ET";
+        let shown = shown_glyphs(content);
+        assert_eq!(shown[b"F0".as_slice()], BTreeSet::from([0x48, 0x45]));
+        assert_eq!(shown[b"F1".as_slice()], BTreeSet::from([1, 2]));
     }
 
     #[test]

@@ -13,6 +13,7 @@ mod sections;
 mod theme;
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use genpdf::{Document, Size};
@@ -45,8 +46,9 @@ pub struct Rendered {
 
 /// Renders a composed brief to PDF bytes.
 pub fn render(composed: &Composed) -> Result<Rendered, PdfError> {
-    let first = pass(composed, None)?;
-    let (bytes, pages) = pass(composed, Some(&first.1))?;
+    let heights = Rc::new(RefCell::new(HashMap::new()));
+    let first = pass(composed, None, &heights)?;
+    let (bytes, pages) = pass(composed, Some(&first.1), &heights)?;
     let meta = finish::Meta {
         title: composed.title.clone(),
         author: composed.prepared_by.clone(),
@@ -67,8 +69,15 @@ pub fn render(composed: &Composed) -> Result<Rendered, PdfError> {
 }
 
 /// One layout pass; `known` carries the page numbers the first pass found.
-fn pass(composed: &Composed, known: Option<&Pages>) -> Result<(Vec<u8>, Pages), PdfError> {
-    let pages = Rc::new(RefCell::new(Pages::default()));
+fn pass(
+    composed: &Composed,
+    known: Option<&Pages>,
+    heights: &Rc<RefCell<HashMap<(usize, u64), f64>>>,
+) -> Result<(Vec<u8>, Pages), PdfError> {
+    let pages = Rc::new(RefCell::new(Pages {
+        heights: Rc::clone(heights),
+        ..Pages::default()
+    }));
     let mut doc = Document::new(fonts::family()?);
     doc.set_title(&composed.title);
     doc.set_minimal_conformance();

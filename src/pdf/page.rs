@@ -3,6 +3,7 @@
 //! name real page numbers on the second pass.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use genpdf::render::Area;
@@ -21,6 +22,11 @@ pub struct Pages {
     /// True until the first kept block of the page renders: a table row there repeats its
     /// table's header.
     pub top_of_page: bool,
+    /// Kept blocks made so far in this pass; numbers them the same way in both passes.
+    pub blocks: usize,
+    /// Heights of kept blocks by number and width, measured in the first pass and reused in
+    /// the second, which lays out the same blocks at the same widths.
+    pub heights: Rc<RefCell<HashMap<(usize, u64), f64>>>,
 }
 
 /// Shared between the decorator and the headings during one pass.

@@ -87,14 +87,6 @@ fn kind_color(kind: AnnotationKind) -> Color {
     }
 }
 
-fn plural(kind: AnnotationKind) -> &'static str {
-    match kind {
-        AnnotationKind::Note => "Staff notes",
-        AnnotationKind::TalkingPoint => "Talking points",
-        AnnotationKind::Question => "Questions to ask",
-    }
-}
-
 /// Annotations as ruled boxes, one box for each run of the same kind.
 fn annotation_boxes(annotations: &[Annotation], style: Style) -> Vec<Callout> {
     let mut boxes = Vec::new();
@@ -102,7 +94,7 @@ fn annotation_boxes(annotations: &[Annotation], style: Style) -> Vec<Callout> {
         let Some(first) = group.first() else { continue };
         let color = kind_color(first.kind);
         let label = if group.len() > 1 {
-            plural(first.kind)
+            first.kind.plural_label()
         } else {
             first.kind.label()
         };

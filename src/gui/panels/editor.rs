@@ -280,6 +280,13 @@ fn items_ui(
         .show_rows(ui, row_height, listed.len(), |ui, rows| {
             for (id, label) in &listed[rows] {
                 ui.horizontal(|ui| {
+                    // The button first: a long label may run past the edge, the button must not.
+                    if named_button(ui, "+ note", &format!("Annotate {label}"), true) {
+                        actions.push(Action::Edit(Edit::AddItemAnnotation {
+                            item: id.clone(),
+                            kind: AnnotationKind::Note,
+                        }));
+                    }
                     let mut on = chosen(id);
                     if ui.checkbox(&mut on, label.as_str()).changed() {
                         actions.push(Action::Edit(Edit::SetItem {
@@ -287,12 +294,6 @@ fn items_ui(
                             id: id.clone(),
                             included: on,
                             all: ids.clone(),
-                        }));
-                    }
-                    if named_button(ui, "+ note", &format!("Annotate {label}"), true) {
-                        actions.push(Action::Edit(Edit::AddItemAnnotation {
-                            item: id.clone(),
-                            kind: AnnotationKind::Note,
                         }));
                     }
                 });

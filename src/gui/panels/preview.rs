@@ -299,16 +299,29 @@ fn boxed(ui: &mut Ui, color: Color32, add: impl FnOnce(&mut Ui)) {
         });
 }
 
+/// Annotations as the PDF sets them: one box for each run of the same kind.
 fn annotations_ui(ui: &mut Ui, annotations: &[Annotation]) {
-    for a in annotations {
+    for group in annotations.chunk_by(|a, b| a.kind == b.kind) {
+        let Some(first) = group.first() else { continue };
+        let color = kind_color(first.kind);
+        let label = if group.len() > 1 {
+            first.kind.plural_label()
+        } else {
+            first.kind.label()
+        };
         ui.add_space(3.0);
-        boxed(ui, kind_color(a.kind), |ui| {
-            ui.label(
-                bold(a.kind.label().to_uppercase())
-                    .size(9.0)
-                    .color(kind_color(a.kind)),
-            );
-            ui.add(egui::Label::new(a.text.as_str()).wrap());
+        boxed(ui, color, |ui| {
+            ui.label(bold(label.to_uppercase()).size(9.0).color(color));
+            for a in group {
+                if group.len() > 1 {
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label("\u{2022}");
+                        ui.add(egui::Label::new(a.text.as_str()).wrap());
+                    });
+                } else {
+                    ui.add(egui::Label::new(a.text.as_str()).wrap());
+                }
+            }
         });
     }
 }

@@ -50,13 +50,6 @@ pub fn sections_ui(ui: &mut Ui, brief: &Brief, selection: Selection, actions: &m
                         } else {
                             egui::RichText::new(&heading).weak().strikethrough()
                         };
-                        if ui
-                            .selectable_label(selection == Selection::Section(i), text)
-                            .on_hover_text(kind_name(section.kind))
-                            .clicked()
-                        {
-                            actions.push(Action::Select(Selection::Section(i)));
-                        }
                         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                             if named_button(
                                 ui,
@@ -71,6 +64,20 @@ pub fn sections_ui(ui: &mut Ui, brief: &Brief, selection: Selection, actions: &m
                                 actions
                                     .push(Action::Edit(Edit::MoveSection { from: i, to: i - 1 }));
                             }
+                            ui.with_layout(
+                                egui::Layout::left_to_right(egui::Align::Center),
+                                |ui| {
+                                    let selected = selection == Selection::Section(i);
+                                    let label = egui::Button::selectable(selected, text).truncate();
+                                    if ui
+                                        .add(label)
+                                        .on_hover_text(kind_name(section.kind))
+                                        .clicked()
+                                    {
+                                        actions.push(Action::Select(Selection::Section(i)));
+                                    }
+                                },
+                            );
                         });
                     })
                     .response

@@ -1,0 +1,61 @@
+//! Export time, PDF size, pages and embedded font bytes for each sample brief and for a
+//! generated 2,000-event dossier. Run with `cargo bench --bench export`.
+
+use std::time::Instant;
+
+use briefing::{compose, pdf, synthetic};
+
+fn font_bytes(pdf_bytes: &[u8]) -> usize {
+    let Ok(doc) = lopdf::Document::load_mem(pdf_bytes) else {
+        return 0;
+    };
+    doc.objects
+        .values()
+        .filter_map(|o| o.as_stream().ok())
+        .filter(|s| s.dict.has(b"Length1"))
+        .map(|s| s.content.len())
+        .sum()
+}
+
+fn report(name: &str, composed: &briefing::Composed, runs: usize) {
+    let mut times = Vec::new();
+    let mut last = None;
+    for _ in 0..runs {
+        let start = Instant::now();
+        let rendered = match pdf::render(composed) {
+            Ok(r) => r,
+            Err(e) => panic!("{name}: {e}"),
+        };
+        times.push(start.elapsed());
+        last = Some(rendered);
+    }
+    times.sort();
+    let Some(rendered) = last else { return };
+    let median = times[times.len() / 2];
+    println!(
+        "{name:<36} median {:>8.1} ms  {:>7} bytes  {:>3} pages  {:>6} bytes of fonts  ({runs} runs)",
+        median.as_secs_f64() * 1000.0,
+        rendered.bytes.len(),
+        rendered.pages,
+        font_bytes(&rendered.bytes),
+    );
+}
+
+fn main() {
+    for name in [
+        "principal-premeeting.brief.yaml",
+        "background-pack.brief.yaml",
+    ] {
+        let path = briefing::store::briefs_dir_sample(name);
+        let opened = match briefing::Opened::open(&path) {
+            Ok(o) => o,
+            Err(e) => panic!("{e}"),
+        };
+        report(name, &compose(&opened.dossier.doc, &opened.brief.doc), 21);
+    }
+    for events in [500, 1000, 2000] {
+        let dossier = synthetic::dossier_with_events(events);
+        let composed = compose(&dossier, &synthetic::full_brief());
+        report(&format!("generated, {events} events"), &composed, 3);
+    }
+}

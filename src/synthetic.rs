@@ -1,0 +1,68 @@
+//! Generated dossiers and briefs of any size, for benchmarks and tests of large input: the
+//! default dossier's events repeated with fresh ids and dates, one a day going back.
+
+use crate::model::{Brief, Date, Dossier, EventDate, Section, SectionKind};
+use crate::store;
+
+/// The default dossier with `events` timeline events.
+pub fn dossier_with_events(events: usize) -> Dossier {
+    // The built-in dossier is compiled in and checked by the tests.
+    let mut dossier = match store::default_dossier() {
+        Ok(d) => d.doc,
+        Err(e) => panic!("the built-in dossier does not load: {e}"),
+    };
+    let seed = dossier.timeline.clone();
+    let mut day = dossier.as_of;
+    dossier.timeline = (0..events)
+        .map(|i| {
+            let mut event = seed[i % seed.len()].clone();
+            event.id = format!("ev-generated-{i:06}");
+            event.date = EventDate::Day(day);
+            event.approximate = false;
+            day = previous_day(day);
+            event
+        })
+        .collect();
+    dossier
+}
+
+/// A brief that shows every section of a dossier, with two timeline slices.
+pub fn full_brief() -> Brief {
+    let mut sections: Vec<Section> = SectionKind::ALL.iter().map(|k| Section::new(*k)).collect();
+    let mut recent = Section::new(SectionKind::Timeline);
+    recent.heading = Some("The last month".into());
+    recent.from = Date::new(2025, 11, 7);
+    sections.insert(5, recent);
+    Brief {
+        version: crate::model::BRIEF_VERSION,
+        dossier: None,
+        title: "Generated brief".into(),
+        subtitle: String::new(),
+        meeting: Default::default(),
+        prepared_for: String::new(),
+        prepared_by: String::new(),
+        marking: "INTERNAL \u{2014} FOR MEETING USE ONLY".into(),
+        page_size: Default::default(),
+        include_annotations: true,
+        sections,
+        annotations: Vec::new(),
+    }
+}
+
+fn previous_day(d: Date) -> Date {
+    if d.day > 1 {
+        return Date {
+            day: d.day - 1,
+            ..d
+        };
+    }
+    let (year, month) = if d.month > 1 {
+        (d.year, d.month - 1)
+    } else {
+        (d.year - 1, 12)
+    };
+    (28..=31)
+        .rev()
+        .find_map(|day| Date::new(year, month, day))
+        .unwrap_or(d)
+}
