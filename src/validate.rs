@@ -11,9 +11,18 @@ use crate::problem::{Doc, Finding, YamlPath};
 
 /// Every problem in a brief and the dossier it is made from.
 pub fn validate(dossier: &Dossier, brief: &Brief) -> Vec<Finding> {
+    validate_composed(dossier, brief, &compose::compose(dossier, brief))
+}
+
+/// The same, for a brief already composed: what composing found is not found twice.
+pub fn validate_composed(
+    dossier: &Dossier,
+    brief: &Brief,
+    composed: &compose::Composed,
+) -> Vec<Finding> {
     let mut findings = validate_dossier(dossier);
     findings.extend(brief_structure(dossier, brief));
-    findings.extend(compose::compose(dossier, brief).findings);
+    findings.extend(composed.findings.iter().cloned());
     findings
 }
 

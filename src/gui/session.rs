@@ -9,7 +9,7 @@ use crate::compose::{Composed, compose};
 use crate::model::{BRIEF_VERSION, Brief, Dossier, PageSize, Section, SectionKind};
 use crate::problem::Finding;
 use crate::store::{self, Loaded, StoreError};
-use crate::validate::validate;
+use crate::validate::validate_composed;
 
 /// The marking a new brief starts with.
 pub const DEFAULT_MARKING: &str = "INTERNAL \u{2014} FOR MEETING USE ONLY";
@@ -132,11 +132,9 @@ impl Session {
 }
 
 fn derive(dossier: &Dossier, brief: &Brief) -> (Brief, Composed, Vec<Finding>) {
-    (
-        brief.clone(),
-        compose(dossier, brief),
-        validate(dossier, brief),
-    )
+    let composed = compose(dossier, brief);
+    let findings = validate_composed(dossier, brief, &composed);
+    (brief.clone(), composed, findings)
 }
 
 /// `target` as a path relative to the folder of `brief`, when one exists.

@@ -233,32 +233,30 @@ fn items_ui(
     actions: &mut Vec<Action>,
 ) {
     let dossier = &session.dossier.doc;
-    let all = candidates(dossier, kind);
     // A timeline lists the events its dates and categories let through; picks narrow further.
-    let listed: Vec<&(String, String)> = if kind == SectionKind::Timeline {
+    // Built from the slice directly: with thousands of events nothing here may be quadratic.
+    let listed: Vec<(String, String)> = if kind == SectionKind::Timeline {
         let open = Section {
             items: None,
             limit: None,
             ..section.clone()
         };
-        let (events, _) = compose::slice(dossier, &open);
-        events
-            .iter()
-            .filter_map(|e| all.iter().find(|(id, _)| *id == e.id))
+        compose::slice(dossier, &open)
+            .0
+            .into_iter()
+            .map(|e| (e.id.clone(), event_label(e)))
             .collect()
     } else {
-        all.iter().collect()
+        candidates(dossier, kind)
     };
-    let ids: Vec<String> = all.iter().map(|(id, _)| id.clone()).collect();
-    let chosen = |id: &str| {
-        section
-            .items
-            .as_ref()
-            .is_none_or(|items| items.iter().any(|i| i == id))
-    };
+    let picked: Option<std::collections::HashSet<&str>> = section
+        .items
+        .as_ref()
+        .map(|items| items.iter().map(String::as_str).collect());
+    let chosen = |id: &str| picked.as_ref().is_none_or(|p| p.contains(id));
     ui.horizontal(|ui| {
-        let picked = listed.iter().filter(|(id, _)| chosen(id)).count();
-        ui.label(bold(format!("Items: {picked} of {} ticked", listed.len())));
+        let count = listed.iter().filter(|(id, _)| chosen(id)).count();
+        ui.label(bold(format!("Items: {count} of {} ticked", listed.len())));
         if ui.small_button("All").clicked() {
             actions.push(Action::Edit(Edit::SetAllItems {
                 section: index,
@@ -289,33 +287,58 @@ fn items_ui(
                     }
                     let mut on = chosen(id);
                     if ui.checkbox(&mut on, label.as_str()).changed() {
+                        let all = candidates(dossier, kind)
+                            .into_iter()
+                            .map(|(id, _)| id)
+                            .collect();
                         actions.push(Action::Edit(Edit::SetItem {
                             section: index,
                             id: id.clone(),
                             included: on,
-                            all: ids.clone(),
+                            all,
                         }));
                     }
                 });
             }
         });
-    item_annotations_ui(ui, &session.brief.annotations, &all, actions);
+    item_annotations_ui(ui, &session.brief.annotations, dossier, kind, actions);
+}
+
+fn event_label(e: &crate::model::Event) -> String {
+    format!(
+        "{} \u{00b7} {} \u{2014} {}",
+        e.date.display_short(),
+        e.category,
+        e.title
+    )
+}
+
+/// The label of one item of a kind, if the dossier has it.
+fn label_of(dossier: &Dossier, kind: SectionKind, id: &str) -> Option<String> {
+    if kind == SectionKind::Timeline {
+        return dossier
+            .timeline
+            .iter()
+            .find(|e| e.id == id)
+            .map(event_label);
+    }
+    candidates(dossier, kind)
+        .into_iter()
+        .find(|(i, _)| i == id)
+        .map(|(_, l)| l)
 }
 
 fn item_annotations_ui(
     ui: &mut Ui,
     annotations: &[ItemAnnotation],
-    all: &[(String, String)],
+    dossier: &Dossier,
+    kind: SectionKind,
     actions: &mut Vec<Action>,
 ) {
-    let mine: Vec<(usize, &ItemAnnotation, &str)> = annotations
+    let mine: Vec<(usize, &ItemAnnotation, String)> = annotations
         .iter()
         .enumerate()
-        .filter_map(|(i, a)| {
-            all.iter()
-                .find(|(id, _)| *id == a.item)
-                .map(|(_, label)| (i, a, label.as_str()))
-        })
+        .filter_map(|(i, a)| label_of(dossier, kind, &a.item).map(|label| (i, a, label)))
         .collect();
     if mine.is_empty() {
         return;
@@ -324,7 +347,7 @@ fn item_annotations_ui(
     ui.label(bold("Notes on items"));
     for (i, a, label) in mine {
         ui.push_id(("item-note", i), |ui| {
-            ui.label(egui::RichText::new(label).small());
+            ui.label(egui::RichText::new(&label).small());
             let current = Annotation {
                 kind: a.kind,
                 text: a.text.clone(),
