@@ -261,3 +261,19 @@ fn no_arguments_and_help_explain_the_commands() {
         assert!(stdout(&out).contains(command));
     }
 }
+
+#[test]
+fn export_warns_of_a_character_it_cannot_print() {
+    let dir = tempfile::tempdir().unwrap();
+    let scripts = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scripts");
+    for f in ["scripts.brief.yaml", "scripts.dossier.yaml"] {
+        std::fs::copy(scripts.join(f), dir.path().join(f)).unwrap();
+    }
+    let out = briefing(&["export", "scripts.brief.yaml"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("warning: character U+4E2D \"\u{4E2D}\" in section 2 \"People\""),
+        "{}",
+        stderr(&out)
+    );
+}

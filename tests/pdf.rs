@@ -128,3 +128,49 @@ fn contents_list_names_every_section_with_its_page() {
         );
     }
 }
+
+#[test]
+fn every_script_prints_and_a_character_no_font_has_is_reported() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scripts/scripts.brief.yaml");
+    let opened = briefing::Opened::open(&path).unwrap();
+    let composed = briefing::compose(&opened.dossier.doc, &opened.brief.doc);
+    let rendered = briefing::pdf::render(&composed).unwrap();
+    let text = all_text(&rendered.bytes);
+    for words in [
+        "Москва и Киев: переговоры продолжаются.",
+        "Η Αθήνα παρακολουθεί.",
+        "≈ €50 bn, or £43 bn",
+        "Иван Иванов",
+        "Συνάντηση πέντε ωρών.",
+        "ДЛЯ СЛУЖЕБНОГО ПОЛЬЗОВАНИЯ — ΕΜΠΙΣΤΕΥΤΙΚΟ",
+    ] {
+        assert!(text.contains(words), "missing {words:?} in {text}");
+    }
+    // The non-breaking hyphen prints (Roboto has it) and reads back as a hyphen.
+    assert!(
+        text.contains("28-point plan") || text.contains("28\u{2011}point plan"),
+        "{text}"
+    );
+    // ✍ is set in the fallback face; the one character no shipped font has (中) is replaced
+    // visibly and reported, once, with its place.
+    assert_eq!(rendered.missing.len(), 1, "{:?}", rendered.missing);
+    let m = &rendered.missing[0];
+    assert_eq!(m.ch, '\u{4E2D}');
+    assert!(
+        m.describe().contains("section 2 \"People\": Иван Иванов"),
+        "{}",
+        m.describe()
+    );
+    assert!(
+        text.contains("signs with \u{270D} and \u{fffd} in the margin"),
+        "{text}"
+    );
+    let fonts = common::font_names(&rendered.bytes);
+    assert!(
+        fonts
+            .iter()
+            .any(|f| f.ends_with("+NotoSansSymbols2-Regular")),
+        "{fonts:?}"
+    );
+}

@@ -26,6 +26,9 @@ pub fn run(brief_path: &Path, output: Option<&Path>, no_annotations: bool) -> Ou
             return Outcome::Failed;
         }
     };
+    for m in &rendered.missing {
+        eprintln!("{}: warning: {}", brief_path.display(), m.describe());
+    }
     let out = output.map_or_else(|| store::pdf_path_for(brief_path), Path::to_path_buf);
     if let Err(e) = store::write_atomic(&out, &rendered.bytes) {
         eprintln!("briefing: {e}");

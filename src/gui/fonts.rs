@@ -19,6 +19,7 @@ pub fn install(ctx: &egui::Context) {
         ("Roboto", pdf::REGULAR),
         ("Roboto-Bold", pdf::BOLD),
         ("Roboto-Italic", pdf::ITALIC),
+        ("NotoSansSymbols2", pdf::SYMBOLS),
     ] {
         fonts
             .font_data
@@ -31,11 +32,13 @@ pub fn install(ctx: &egui::Context) {
         .unwrap_or_default();
     if let Some(list) = fonts.families.get_mut(&FontFamily::Proportional) {
         list.insert(0, "Roboto".to_owned());
+        // The PDF's fallback face, so symbols show in the window as they print.
+        list.insert(1, "NotoSansSymbols2".to_owned());
         // egui's monospace face has the arrows and ≡ the reorder controls use.
         list.push("Hack".to_owned());
     }
     for (family, face) in [(BOLD, "Roboto-Bold"), (ITALIC, "Roboto-Italic")] {
-        let mut list = vec![face.to_owned()];
+        let mut list = vec![face.to_owned(), "NotoSansSymbols2".to_owned()];
         list.extend(fallbacks.iter().cloned());
         fonts.families.insert(FontFamily::Name(family.into()), list);
     }

@@ -133,7 +133,16 @@ impl Session {
 
 fn derive(dossier: &Dossier, brief: &Brief) -> (Brief, Composed, Vec<Finding>) {
     let composed = compose(dossier, brief);
-    let findings = validate_composed(dossier, brief, &composed);
+    let mut findings = validate_composed(dossier, brief, &composed);
+    // What the PDF cannot print as written shows in the window before anyone exports.
+    let missing = crate::pdf::glyphs::make_printable(composed.clone()).missing;
+    findings.extend(missing.iter().map(|m| {
+        Finding::warning(
+            crate::problem::Doc::Brief,
+            crate::problem::YamlPath::root(),
+            m.describe(),
+        )
+    }));
     (brief.clone(), composed, findings)
 }
 

@@ -2,7 +2,7 @@
 //! records its page, a ruled annotation box, a hairline, and a table with rules between rows
 //! rather than a grid.
 
-use genpdf::elements::{CellDecorator, LinearLayout, Paragraph};
+use genpdf::elements::{CellDecorator, LinearLayout};
 use genpdf::render::Area;
 use genpdf::style::{Color, Style};
 use genpdf::{Context, Element, Margins, Mm, Position, RenderResult, Size};
@@ -62,7 +62,10 @@ impl Element for Heading {
             .bold()
             .with_font_size(theme::HEADING_PT)
             .with_color(theme::INK);
-        let mut para = Paragraph::new(format!("{}\u{2003}{}", self.number, self.text));
+        let mut para = super::text::paragraph(
+            &format!("{}\u{2003}{}", self.number, self.text),
+            style.and(heading),
+        );
         let result = para.render(context, area.clone(), style.and(heading))?;
         let y = result.size.height + Mm::from(0.8);
         area.draw_line(

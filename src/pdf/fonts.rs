@@ -15,6 +15,20 @@ pub const ITALIC: &[u8] = include_bytes!("../../fonts/Roboto-Italic.ttf");
 /// Bold italic face.
 pub const BOLD_ITALIC: &[u8] = include_bytes!("../../fonts/Roboto-BoldItalic.ttf");
 
+/// The fallback face.
+pub const SYMBOLS: &[u8] = include_bytes!("../../fonts/NotoSansSymbols2-Regular.ttf");
+
+/// The fallback family: the one symbols face in every style.
+pub fn fallback_family() -> Result<FontFamily<FontData>, genpdf::error::Error> {
+    let face = FontData::new(SYMBOLS.to_vec(), None)?;
+    Ok(FontFamily {
+        regular: face.clone(),
+        bold: face.clone(),
+        italic: face.clone(),
+        bold_italic: face,
+    })
+}
+
 /// The body family for genpdf.
 pub fn family() -> Result<FontFamily<FontData>, genpdf::error::Error> {
     Ok(FontFamily {

@@ -8,8 +8,10 @@ mod blocks;
 pub mod coverage;
 mod finish;
 mod fonts;
+pub mod glyphs;
 mod page;
 mod sections;
+mod text;
 mod theme;
 
 use std::cell::RefCell;
@@ -21,7 +23,7 @@ use genpdf::{Document, Size};
 use crate::compose::Composed;
 use crate::model::PageSize;
 
-pub use fonts::{BOLD, BOLD_ITALIC, ITALIC, REGULAR};
+pub use fonts::{BOLD, BOLD_ITALIC, ITALIC, REGULAR, SYMBOLS};
 use page::{Furniture, Pages};
 
 /// What went wrong making the PDF.
@@ -42,13 +44,21 @@ pub struct Rendered {
     pub bytes: Vec<u8>,
     /// How many pages it has.
     pub pages: usize,
+    /// Characters the font could not print as they are, and what was printed instead.
+    pub missing: Vec<glyphs::MissingGlyph>,
 }
 
 /// Renders a composed brief to PDF bytes.
 pub fn render(composed: &Composed) -> Result<Rendered, PdfError> {
+    let glyphs::Printable {
+        composed: printable,
+        missing,
+        needs_fallback,
+    } = glyphs::make_printable(composed.clone());
+    let composed = &printable;
     let heights = Rc::new(RefCell::new(HashMap::new()));
-    let first = pass(composed, None, &heights)?;
-    let (bytes, pages) = pass(composed, Some(&first.1), &heights)?;
+    let first = pass(composed, None, &heights, needs_fallback)?;
+    let (bytes, pages) = pass(composed, Some(&first.1), &heights, needs_fallback)?;
     let meta = finish::Meta {
         title: composed.title.clone(),
         author: composed.prepared_by.clone(),
@@ -65,6 +75,7 @@ pub fn render(composed: &Composed) -> Result<Rendered, PdfError> {
     Ok(Rendered {
         bytes: finish::finish(&bytes, &meta)?,
         pages: pages.current,
+        missing,
     })
 }
 
@@ -73,12 +84,20 @@ fn pass(
     composed: &Composed,
     known: Option<&Pages>,
     heights: &Rc<RefCell<HashMap<(usize, u64), f64>>>,
+    needs_fallback: bool,
 ) -> Result<(Vec<u8>, Pages), PdfError> {
     let pages = Rc::new(RefCell::new(Pages {
         heights: Rc::clone(heights),
         ..Pages::default()
     }));
     let mut doc = Document::new(fonts::family()?);
+    // The fallback face is large; a brief that needs none of it does not pay for it.
+    let fallback = if needs_fallback {
+        Some(doc.add_font_family(fonts::fallback_family()?))
+    } else {
+        None
+    };
+    text::set_fallback(fallback);
     doc.set_title(&composed.title);
     doc.set_minimal_conformance();
     doc.set_font_size(theme::BODY_PT);
@@ -99,7 +118,9 @@ fn pass(
         sections::section(&mut doc, section, &pages);
     }
     let mut bytes = Vec::new();
-    doc.render(&mut bytes)?;
+    let rendered = doc.render(&mut bytes);
+    text::set_fallback(None);
+    rendered?;
     let learned = pages.borrow().clone();
     Ok((bytes, learned))
 }

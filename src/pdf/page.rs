@@ -10,7 +10,7 @@ use genpdf::render::Area;
 use genpdf::style::Style;
 use genpdf::{Context, Margins, Mm, PageDecorator, Position};
 
-use super::theme;
+use super::{text, theme};
 
 /// What one rendering pass learned about pages.
 #[derive(Debug, Default, Clone)]
@@ -72,9 +72,10 @@ impl PageDecorator for Furniture {
 
         // Header: the marking, centred, over a hairline.
         if !self.marking.is_empty() {
-            let width = marking.str_width(fonts, &self.marking);
+            let width = text::width(fonts, &self.marking, marking);
             let x = (size.width - width) / 2.0;
-            area.print_str(
+            text::print(
+                &area,
                 fonts,
                 Position::new(x, Mm::from(9.0)),
                 marking,
@@ -108,18 +109,20 @@ impl PageDecorator for Furniture {
         )?;
         let title_room = (right - left) * 0.38;
         let title = fit(&self.footer_title, title_room, |s| {
-            small.str_width(fonts, s)
+            text::width(fonts, s, small)
         });
-        area.print_str(
+        text::print(
+            &area,
             fonts,
             Position::new(left, top + Mm::from(1.5)),
             small,
             &title,
         )?;
         if !self.marking.is_empty() {
-            let width = marking.str_width(fonts, &self.marking);
+            let width = text::width(fonts, &self.marking, marking);
             let x = (size.width - width) / 2.0;
-            area.print_str(
+            text::print(
+                &area,
                 fonts,
                 Position::new(x, top + Mm::from(5.5)),
                 marking,

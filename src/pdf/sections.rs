@@ -13,7 +13,7 @@ use genpdf::{Alignment, Document, Element};
 
 use super::blocks::{Boxed, Callout, Heading, Keep, RowRules, Rule, cell};
 use super::page::SharedPages;
-use super::theme;
+use super::{text, theme};
 use crate::compose::{Body, Composed, ComposedSection, Endnote, Row};
 use crate::model::{
     Annotation, AnnotationKind, Event, Indicator, Organization, Person, Precedent, Scenario,
@@ -34,7 +34,7 @@ fn muted(size: u8) -> Style {
 /// One line of text in `style`; the style is set on the paragraph itself so that its line
 /// height follows the font size.
 fn line(text: impl Into<String>, style: Style) -> StyledElement<Paragraph> {
-    Paragraph::new(text.into()).styled(style)
+    text::paragraph(&text.into(), style).styled(style)
 }
 
 /// A paragraph per line of `text`; blank lines become space.
@@ -64,8 +64,7 @@ fn cited(text: &str, cites: &[usize], style: Style) -> LinearLayout {
         None => ("", text),
     };
     let mut layout = paragraphs(before, style);
-    let mut p = Paragraph::default();
-    p.push_styled(last.trim_end().replace('\t', "    "), style);
+    let mut p = text::paragraph(&last.trim_end().replace('\t', "    "), style);
     p.push_styled(marker, style.with_font_size(7).with_color(theme::MUTED));
     layout.push(p.styled(style));
     layout
@@ -75,7 +74,7 @@ fn cited(text: &str, cites: &[usize], style: Style) -> LinearLayout {
 fn labelled(label: &str, text: &str, style: Style) -> StyledElement<Paragraph> {
     let mut p = Paragraph::default();
     p.push_styled(format!("{label} "), style.bold());
-    p.push_styled(text.trim().replace('\n', " "), style);
+    text::push(&mut p, &text.trim().replace('\n', " "), style);
     p.styled(style)
 }
 
@@ -486,8 +485,9 @@ fn scenario_block((section, n, r): &(usize, usize, Row<Scenario>)) -> LinearLayo
     if !r.item.discussed_by.is_empty() {
         let mut p = Paragraph::default();
         p.push_styled("Discussed by: ", muted(9).bold());
-        p.push_styled(
-            r.item.discussed_by.trim().replace('\n', " "),
+        text::push(
+            &mut p,
+            &r.item.discussed_by.trim().replace('\n', " "),
             muted(9).italic(),
         );
         layout.push(p.styled(muted(9)));
@@ -530,16 +530,17 @@ fn endnotes(notes: &[Endnote]) -> TableLayout {
             who = format!("{who}, {}", s.author.trim());
         }
         let mut p = Paragraph::default();
-        p.push_styled(format!("{who}. "), small());
-        p.push_styled(
-            format!("{}.", s.title.trim().trim_end_matches('.')),
+        text::push(&mut p, &format!("{who}. "), small());
+        text::push(
+            &mut p,
+            &format!("{}.", s.title.trim().trim_end_matches('.')),
             small().italic(),
         );
         if let Some(d) = s.date {
             p.push_styled(format!(" {}.", d.display_short()), small());
         }
         if let Some(url) = &s.url {
-            p.push_styled(format!(" {url}"), muted(8));
+            text::push(&mut p, &format!(" {url}"), muted(8));
         }
         let _ = t.push_row(vec![
             Box::new(PaddedElement::new(

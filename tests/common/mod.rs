@@ -79,3 +79,17 @@ pub fn page_size_pt(pdf: &[u8]) -> (f32, f32) {
     };
     (num(&media[2]), num(&media[3]))
 }
+
+/// The base names of the fonts a PDF embeds, e.g. `ABCDEF+Roboto-Regular`.
+pub fn font_names(pdf: &[u8]) -> Vec<String> {
+    let doc = lopdf::Document::load_mem(pdf).unwrap();
+    doc.objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter(|d| {
+            d.get(b"Type").and_then(|t| t.as_name()).ok() == Some(b"FontDescriptor".as_slice())
+        })
+        .filter_map(|d| d.get(b"FontName").and_then(|n| n.as_name()).ok())
+        .map(|n| String::from_utf8_lossy(n).into_owned())
+        .collect()
+}
