@@ -190,6 +190,21 @@ pub fn dossier_to_yaml(dossier: &Dossier) -> Result<String, serde_yaml::Error> {
     serde_yaml::to_string(dossier)
 }
 
+/// Writes any serde value as YAML, atomically: for the app's own state files.
+pub fn write_yaml<T: serde::Serialize>(path: &Path, value: &T) -> Result<(), StoreError> {
+    let text = serde_yaml::to_string(value).map_err(|e| StoreError::Write {
+        path: path.display().to_string(),
+        source: std::io::Error::other(e),
+    })?;
+    write_atomic(path, text.as_bytes())
+}
+
+/// Reads a YAML state file written by [`write_yaml`]; `None` if it is absent or unreadable.
+pub fn read_yaml<T: DeserializeOwned>(path: &Path) -> Option<T> {
+    let text = fs::read_to_string(path).ok()?;
+    serde_yaml::from_str(&text).ok()
+}
+
 /// Saves a brief atomically: the old file stays intact if anything fails.
 pub fn save_brief(path: &Path, brief: &Brief) -> Result<(), StoreError> {
     let text = brief_to_yaml(brief).map_err(|e| StoreError::Write {

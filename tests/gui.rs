@@ -25,6 +25,27 @@ fn app_on(path: Option<PathBuf>) -> Harness<'static, App> {
     harness
 }
 
+fn app_with_recovery(path: Option<PathBuf>, recovery: PathBuf) -> Harness<'static, App> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(16)
+        .build_eframe(move |cc| App::new_with_recovery(cc, path, Some(recovery)));
+    harness.state_mut().native_dialogs = false;
+    harness.run();
+    harness
+}
+
+/// Waits up to five seconds for the recovery writer, which works on a thread of its own.
+fn wait_until(what: &str, condition: impl Fn() -> bool) {
+    for _ in 0..100 {
+        if condition() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    panic!("timed out waiting until {what}");
+}
+
 fn premeeting_copy() -> (tempfile::TempDir, PathBuf) {
     let dir = common::copy_of_briefs();
     let path = dir.path().join("principal-premeeting.brief.yaml");
@@ -264,4 +285,56 @@ fn a_new_brief_starts_over_the_built_in_dossier() {
     );
     harness.get_by_label("Include Key indicators");
     harness.run();
+}
+
+#[test]
+fn unsaved_changes_survive_a_crash_and_are_offered_back() {
+    let (_dir, path) = premeeting_copy();
+    let state = tempfile::tempdir().unwrap();
+    let copy = state.path().join("recovery.yaml");
+    {
+        let mut harness = app_with_recovery(Some(path.clone()), copy.clone());
+        harness.get_by_label("Include Key indicators").click();
+        harness.run();
+        wait_until("the copy is written", || copy.exists());
+        // The harness goes away without closing the window: to the app, a crash.
+    }
+    assert!(
+        saved(&path).sections[1].included,
+        "the brief's own file is untouched"
+    );
+
+    let mut harness = app_with_recovery(Some(path.clone()), copy.clone());
+    harness.get_by_label("Restore unsaved changes?");
+    harness.get_by_label("Restore").click();
+    harness.run();
+    let state = harness.state();
+    assert!(
+        !state.session.brief.sections[1].included,
+        "the change is back"
+    );
+    assert!(state.session.is_dirty(), "and still unsaved");
+    assert_eq!(state.session.path.as_deref(), Some(path.as_path()));
+
+    shortcut(&mut harness, Key::S);
+    wait_until("saving removes the copy", || !copy.exists());
+    assert!(!saved(&path).sections[1].included);
+}
+
+#[test]
+fn discarding_the_recovered_changes_removes_the_copy() {
+    let (_dir, path) = premeeting_copy();
+    let state = tempfile::tempdir().unwrap();
+    let copy = state.path().join("recovery.yaml");
+    {
+        let mut harness = app_with_recovery(Some(path.clone()), copy.clone());
+        harness.get_by_label("Include Key indicators").click();
+        harness.run();
+        wait_until("the copy is written", || copy.exists());
+    }
+    let mut harness = app_with_recovery(Some(path.clone()), copy.clone());
+    harness.get_by_label("Discard them").click();
+    harness.run();
+    assert!(!copy.exists());
+    assert!(harness.state().session.brief.sections[1].included);
 }

@@ -6,6 +6,7 @@ use egui::{Panel, ViewportCommand};
 
 use super::action::{Action, Command, Edit, Selection};
 use super::prefs::{self, Prefs};
+use super::recovery::{self, Recovery};
 use super::session::Session;
 use super::{dialogs, fonts, panels};
 use crate::problem::Severity;
@@ -20,6 +21,8 @@ pub enum Dialog {
     Unsaved { then: Command },
     /// Something failed; the brief that is open is untouched.
     Error { title: String, message: String },
+    /// A previous run ended with unsaved changes: restore them?
+    Recover(Box<Recovery>),
 }
 
 /// What a path dialog is for.
@@ -63,11 +66,26 @@ pub struct App {
     allow_close: bool,
     close_sent: bool,
     title: String,
+    /// Where unsaved changes are kept against a crash, and the thread that writes them.
+    recovery: Option<(PathBuf, recovery::Writer)>,
+    /// The brief last handed to the recovery writer; `None` when no copy is kept.
+    recovery_sent: Option<crate::model::Brief>,
 }
 
 impl App {
     /// The app as eframe starts it: on `file`, else on the last brief, else on a new one.
+    /// Unsaved changes are kept against a crash beside eframe's state, when it keeps any.
     pub fn new(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>) -> App {
+        let recovery = cc.storage.and(recovery::default_file());
+        App::new_with_recovery(cc, file, recovery)
+    }
+
+    /// The same, keeping crash copies at `recovery_file` (none if `None`).
+    pub fn new_with_recovery(
+        cc: &eframe::CreationContext<'_>,
+        file: Option<PathBuf>,
+        recovery_file: Option<PathBuf>,
+    ) -> App {
         fonts::install(&cc.egui_ctx);
         let prefs: Prefs = cc
             .storage
@@ -80,6 +98,12 @@ impl App {
         let start = file.or_else(|| app.prefs.last_brief().map(Path::to_path_buf));
         if let Some(path) = start {
             app.run(Command::OpenPath(path), true);
+        }
+        if let Some(path) = recovery_file {
+            if let Some(found) = recovery::find(&path) {
+                app.dialog = Some(Dialog::Recover(Box::new(found)));
+            }
+            app.recovery = Some((path.clone(), recovery::Writer::start(path)));
         }
         app
     }
@@ -103,6 +127,8 @@ impl App {
             allow_close: false,
             close_sent: false,
             title: String::new(),
+            recovery: None,
+            recovery_sent: None,
         }
     }
 
@@ -207,7 +233,17 @@ impl App {
                 }
             }
             Command::TogglePreview => self.prefs.preview = !self.prefs.preview,
-            Command::Quit => self.allow_close = true,
+            Command::Quit => {
+                self.allow_close = true;
+                // Leaving on purpose: a copy of changes the user chose to discard must not be
+                // offered back next time. Cleared here, not by the writer, which may not get
+                // to run before the process ends.
+                if let Some((path, writer)) = &self.recovery {
+                    writer.send(None);
+                    recovery::clear(path);
+                }
+                self.recovery_sent = None;
+            }
         }
     }
 
@@ -293,6 +329,50 @@ impl App {
                 });
             }
             Err(e) => self.fail("Could not export the PDF", &e),
+        }
+    }
+
+    /// Restores a brief a previous run left unsaved, over its file if it still opens.
+    fn restore(&mut self, found: Recovery) {
+        let session = match &found.path {
+            Some(path) => Session::open(path),
+            None => Session::new_default(),
+        };
+        match session {
+            Ok(mut s) => {
+                s.brief = found.brief;
+                self.replace_session(s);
+                self.toast = Some(Toast {
+                    text: "Restored your unsaved changes".into(),
+                    pdf: None,
+                });
+            }
+            Err(e) => self.fail(
+                "Could not restore: the brief's file or dossier does not open",
+                &e.to_string(),
+            ),
+        }
+    }
+
+    /// Hands the brief to the recovery writer when it has unsaved changes not yet kept, and
+    /// removes the copy once there are none.
+    fn keep_recovery_copy(&mut self) {
+        let Some((_, writer)) = &self.recovery else {
+            return;
+        };
+        if matches!(self.dialog, Some(Dialog::Recover(_))) {
+            return; // The old copy stays until the user has answered.
+        }
+        if self.session.is_dirty() {
+            if self.recovery_sent.as_ref() != Some(&self.session.brief) {
+                writer.send(Some(Recovery::now(
+                    self.session.path.as_deref(),
+                    &self.session.brief,
+                )));
+                self.recovery_sent = Some(self.session.brief.clone());
+            }
+        } else if self.recovery_sent.take().is_some() {
+            writer.send(None);
         }
     }
 
@@ -445,6 +525,26 @@ impl App {
             Dialog::Error { title, message } => {
                 outcome = panels::modal::error_ui(ctx, &title, &message);
             }
+            Dialog::Recover(found) => {
+                let name = found.path.as_ref().map_or_else(
+                    || "an unsaved brief".to_owned(),
+                    |p| p.display().to_string(),
+                );
+                outcome = panels::modal::recover_ui(ctx, &name, &found.brief.title);
+                match outcome {
+                    panels::modal::Outcome::Confirm => {
+                        self.dialog = None;
+                        self.restore(*found);
+                        return actions;
+                    }
+                    panels::modal::Outcome::Cancel => {
+                        if let Some((path, _)) = &self.recovery {
+                            recovery::clear(path);
+                        }
+                    }
+                    panels::modal::Outcome::Open => {}
+                }
+            }
         }
         if outcome != panels::modal::Outcome::Open {
             // Answered: close it. The actions, applied next, may open the next dialog.
@@ -501,6 +601,7 @@ impl eframe::App for App {
         for action in actions {
             self.apply(action);
         }
+        self.keep_recovery_copy();
         if self.allow_close && !self.close_sent {
             ctx.send_viewport_cmd(ViewportCommand::Close);
             self.close_sent = true;

@@ -10,6 +10,7 @@ mod fonts;
 pub mod history;
 mod panels;
 pub mod prefs;
+pub mod recovery;
 pub mod session;
 
 use std::path::PathBuf;

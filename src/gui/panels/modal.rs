@@ -121,3 +121,25 @@ pub fn error_ui(ctx: &Context, title: &str, message: &str) -> Outcome {
     }
     outcome
 }
+
+/// Offers to restore what a previous run left unsaved.
+pub fn recover_ui(ctx: &Context, name: &str, title: &str) -> Outcome {
+    let mut outcome = Outcome::Open;
+    Modal::new(Id::unique("recover-dialog")).show(ctx, |ui| {
+        ui.set_width(480.0);
+        ui.label(bold("Restore unsaved changes?").size(16.0));
+        ui.label(format!(
+            "Briefing closed without saving changes to {name} (\u{201c}{title}\u{201d}). Restore them?"
+        ));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Restore").clicked() {
+                outcome = Outcome::Confirm;
+            }
+            if ui.button("Discard them").clicked() {
+                outcome = Outcome::Cancel;
+            }
+        });
+    });
+    outcome
+}
