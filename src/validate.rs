@@ -9,6 +9,43 @@ use crate::compose::{self, nearest};
 use crate::model::{Brief, Dossier, SectionKind};
 use crate::problem::{Doc, Finding, YamlPath};
 
+/// The most characters one text field may hold: about eight printed pages. Longer text is
+/// refused with a message rather than left to make export crawl.
+pub const MAX_FIELD_CHARS: usize = 20_000;
+/// The longest run without a space that can be wrapped onto lines in reasonable time.
+pub const MAX_WORD_CHARS: usize = 500;
+/// The most timeline events one brief may print: about a thousand pages.
+pub const MAX_PRINTED_EVENTS: usize = 10_000;
+
+/// Flags text too long for one field, or with a word too long to wrap.
+fn check_text(out: &mut Vec<Finding>, doc: Doc, path: YamlPath, text: &str) {
+    let chars = text.chars().count();
+    if chars > MAX_FIELD_CHARS {
+        out.push(
+            Finding::error(
+                doc,
+                path,
+                format!("text of {chars} characters; one field holds at most {MAX_FIELD_CHARS}"),
+            )
+            .with_hint("split it, or keep the long version in a document of its own and cite it"),
+        );
+        return;
+    }
+    if let Some(word) = text
+        .split_whitespace()
+        .find(|w| w.chars().count() > MAX_WORD_CHARS)
+    {
+        out.push(
+            Finding::error(
+                doc,
+                path,
+                format!("a word of {} characters without a space cannot be wrapped onto lines; at most {MAX_WORD_CHARS}", word.chars().count()),
+            )
+            .with_hint("break it with spaces"),
+        );
+    }
+}
+
 /// Every problem in a brief and the dossier it is made from.
 pub fn validate(dossier: &Dossier, brief: &Brief) -> Vec<Finding> {
     validate_composed(dossier, brief, &compose::compose(dossier, brief))
@@ -104,6 +141,40 @@ pub fn validate_dossier(d: &Dossier) -> Vec<Finding> {
             }
         }
     }
+    check_text(&mut out, Doc::Dossier, root.key("title"), &d.title);
+    check_text(&mut out, Doc::Dossier, root.key("subtitle"), &d.subtitle);
+    for (i, p) in d.overview.iter().enumerate() {
+        check_text(&mut out, Doc::Dossier, root.key("overview").index(i), p);
+    }
+    macro_rules! texts {
+        ($field:ident, $name:literal, [$($f:ident),*]) => {
+            for (i, x) in d.$field.iter().enumerate() {
+                $( check_text(&mut out, Doc::Dossier, root.key($name).index(i).key(stringify!($f)), &x.$f); )*
+            }
+        };
+    }
+    texts!(indicators, "indicators", [value, label, detail]);
+    texts!(people, "people", [name, role, stance]);
+    texts!(
+        organizations,
+        "organizations",
+        [name, kind, status, summary]
+    );
+    texts!(timeline, "timeline", [category, title, summary]);
+    texts!(scenarios, "scenarios", [title, discussed_by, summary]);
+    texts!(
+        precedents,
+        "precedents",
+        [
+            title,
+            period,
+            what_happened,
+            short_term,
+            long_term,
+            relevance
+        ]
+    );
+    texts!(sources, "sources", [publisher, title, author]);
     for (i, e) in d.timeline.iter().enumerate() {
         if e.category.trim().is_empty() {
             out.push(Finding::error(
@@ -136,6 +207,43 @@ fn brief_structure(d: &Dossier, b: &Brief) -> Vec<Finding> {
             .with_hint("add at least one, e.g. `- kind: overview`"),
         );
     }
+    for (field, text) in [
+        ("title", &b.title),
+        ("subtitle", &b.subtitle),
+        ("prepared_for", &b.prepared_for),
+        ("prepared_by", &b.prepared_by),
+        ("marking", &b.marking),
+    ] {
+        check_text(&mut out, Doc::Brief, root.key(field), text);
+    }
+    let m = root.key("meeting");
+    for (field, text) in [
+        ("purpose", &b.meeting.purpose),
+        ("time", &b.meeting.time),
+        ("location", &b.meeting.location),
+    ] {
+        check_text(&mut out, Doc::Brief, m.key(field), text);
+    }
+    for (i, p) in b.meeting.bottom_line.iter().enumerate() {
+        check_text(&mut out, Doc::Brief, m.key("bottom_line").index(i), p);
+    }
+    for (i, p) in b.meeting.other_participants.iter().enumerate() {
+        check_text(
+            &mut out,
+            Doc::Brief,
+            m.key("other_participants").index(i),
+            p,
+        );
+    }
+    for (i, a) in b.annotations.iter().enumerate() {
+        check_text(
+            &mut out,
+            Doc::Brief,
+            root.key("annotations").index(i).key("text"),
+            &a.text,
+        );
+    }
+    let mut printed_events = 0;
     let categories: HashSet<&str> = d.timeline.iter().map(|e| e.category.as_str()).collect();
     for (i, s) in b.sections.iter().enumerate() {
         let at = root.key("sections").index(i);
@@ -207,7 +315,34 @@ fn brief_structure(d: &Dossier, b: &Brief) -> Vec<Finding> {
                 "a limit of 0 shows no events",
             ));
         }
-        if s.included && s.kind == SectionKind::Timeline && compose::slice(d, s).0.is_empty() {
+        if let Some(h) = &s.heading {
+            check_text(&mut out, Doc::Brief, at.key("heading"), h);
+        }
+        for (j, a) in s.annotations.iter().enumerate() {
+            check_text(
+                &mut out,
+                Doc::Brief,
+                at.key("annotations").index(j).key("text"),
+                &a.text,
+            );
+        }
+        let events = if s.included && s.kind == SectionKind::Timeline {
+            compose::slice(d, s).0.len()
+        } else {
+            0
+        };
+        printed_events += events;
+        if printed_events > MAX_PRINTED_EVENTS && events > 0 {
+            out.push(
+                Finding::error(
+                    Doc::Brief,
+                    at.clone(),
+                    format!("the brief would print {printed_events} timeline events so far; at most {MAX_PRINTED_EVENTS} in one brief"),
+                )
+                .with_hint("narrow the slice with dates, categories or a limit"),
+            );
+        }
+        if s.included && s.kind == SectionKind::Timeline && events == 0 {
             out.push(
                 Finding::warning(
                     Doc::Brief,

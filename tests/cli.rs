@@ -277,3 +277,83 @@ fn export_warns_of_a_character_it_cannot_print() {
         stderr(&out)
     );
 }
+
+/// Hostile and huge input, made on the fly: each is refused with a clear, located message
+/// (a hang would fail the test by never finishing).
+#[test]
+fn hostile_input_is_refused_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: String| std::fs::write(dir.path().join(name), text).unwrap();
+    let lol = "[{item: x, text: lol}]";
+    let mut bomb = format!("version: 1\ntitle: bomb\nsections: []\nannotations: [&a {lol}");
+    for (name, prev) in ["b", "c", "d", "e", "f", "g", "h", "i"]
+        .iter()
+        .zip(["a", "b", "c", "d", "e", "f", "g", "h"])
+    {
+        bomb.push_str(&format!(
+            ", &{name} [{}]",
+            vec![format!("*{prev}"); 9].join(",")
+        ));
+    }
+    bomb.push_str("]\n");
+    write("bomb.brief.yaml", bomb);
+    write(
+        "deep.brief.yaml",
+        format!(
+            "version: 1\ntitle: deep\nsections: {}{}\n",
+            "[".repeat(5000),
+            "]".repeat(5000)
+        ),
+    );
+    write(
+        "line.brief.yaml",
+        format!(
+            "version: 1\ntitle: \"{}\"\nsections:\n  - kind: overview\n",
+            "x".repeat(5_000_000)
+        ),
+    );
+    let words = vec!["word"; 200_000].join(" ");
+    write(
+        "note.brief.yaml",
+        format!(
+            "version: 1\ntitle: t\nsections:\n  - kind: notes\n    annotations:\n      - text: \"{words}\"\n"
+        ),
+    );
+    write(
+        "huge.brief.yaml",
+        format!(
+            "version: 1\ntitle: t\nsections: []\n#{}\n",
+            "x".repeat(50 << 20)
+        ),
+    );
+    for (file, expected) in [
+        ("bomb.brief.yaml", "bomb.brief.yaml:"),
+        ("deep.brief.yaml", "deep.brief.yaml:3:"),
+        (
+            "line.brief.yaml",
+            "line.brief.yaml:2:8: text of 5000000 characters; one field holds at most 20000",
+        ),
+        (
+            "note.brief.yaml",
+            "note.brief.yaml:6:15: text of 999999 characters",
+        ),
+        (
+            "huge.brief.yaml",
+            "huge.brief.yaml: file is 50 MB; briefs and dossiers are refused above 16 MB",
+        ),
+    ] {
+        let out = briefing(&["export", file], dir.path());
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{file}: {err}");
+        assert!(
+            err.contains(expected),
+            "{file}: expected {expected:?} in:\n{}",
+            &err[..err.len().min(2000)]
+        );
+        assert!(
+            !dir.path()
+                .join(file.replace(".brief.yaml", ".pdf"))
+                .exists()
+        );
+    }
+}
