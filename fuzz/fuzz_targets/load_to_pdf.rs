@@ -1,0 +1,35 @@
+//! load -> validate -> compose -> render, on arbitrary bytes taken as a brief file over the
+//! built-in dossier. Nothing may panic; every input ends in problems or in a PDF.
+#![no_main]
+
+use std::sync::OnceLock;
+
+use briefing::model::Dossier;
+use briefing::{compose, pdf, store, validate};
+use libfuzzer_sys::fuzz_target;
+
+fn dossier() -> &'static Dossier {
+    static DOSSIER: OnceLock<Dossier> = OnceLock::new();
+    DOSSIER.get_or_init(|| match store::default_dossier() {
+        Ok(d) => d.doc,
+        Err(e) => panic!("the built-in dossier does not load: {e}"),
+    })
+}
+
+fuzz_target!(|data: &[u8]| {
+    let dir = std::env::temp_dir().join(format!("briefing-fuzz-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let path = dir.join("input.brief.yaml");
+    if std::fs::write(&path, data).is_err() {
+        return;
+    }
+    let Ok(loaded) = store::read_brief(&path) else { return };
+    let brief = loaded.doc;
+    // A relative dossier path points nowhere here; fuzz against the built-in dossier.
+    let findings = validate::validate(dossier(), &brief);
+    let composed = compose(dossier(), &brief);
+    if findings.iter().any(|f| f.severity == briefing::Severity::Error) {
+        return;
+    }
+    let _ = pdf::render(&composed);
+});
