@@ -7,6 +7,7 @@
 
 pub mod cli;
 pub mod compose;
+#[cfg(feature = "gui")]
 pub mod gui;
 pub mod locate;
 pub mod model;

@@ -10,6 +10,6 @@ fn main() -> ExitCode {
     let args = Args::parse();
     match args.command {
         Some(command) => cli::run(command).into(),
-        None => briefing::gui::run(None),
+        None => cli::open_window(None).into(),
     }
 }

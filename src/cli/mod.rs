@@ -90,10 +90,7 @@ pub fn run(command: Command) -> Outcome {
             no_annotations,
         } => export::run(&brief, output.as_deref(), no_annotations),
         Command::Validate { file } => validate::run(&file),
-        Command::Open { brief } => match crate::gui::run(Some(brief)) {
-            code if code == ExitCode::SUCCESS => Outcome::Ok,
-            _ => Outcome::Failed,
-        },
+        Command::Open { brief } => open_window(Some(brief)),
         Command::Schema { format } => {
             let schema = match format {
                 Format::Brief => crate::schema::brief_schema(),
@@ -102,6 +99,26 @@ pub fn run(command: Command) -> Outcome {
             print!("{schema}");
             Outcome::Ok
         }
+    }
+}
+
+/// Opens the desktop app on `brief`, or on the last brief; returns when it closes.
+pub fn open_window(brief: Option<PathBuf>) -> Outcome {
+    #[cfg(feature = "gui")]
+    {
+        if crate::gui::run(brief) == ExitCode::SUCCESS {
+            Outcome::Ok
+        } else {
+            Outcome::Failed
+        }
+    }
+    #[cfg(not(feature = "gui"))]
+    {
+        drop(brief);
+        eprintln!(
+            "briefing: this build has no window (built without the \"gui\" feature); use export or validate"
+        );
+        Outcome::Failed
     }
 }
 

@@ -134,16 +134,16 @@ impl Session {
 fn derive(dossier: &Dossier, brief: &Brief) -> (Brief, Composed, Vec<Finding>) {
     let composed = compose(dossier, brief);
     let mut findings = validate_composed(dossier, brief, &composed);
-    // What the PDF cannot print as written shows in the window before anyone exports.
-    let missing = crate::pdf::glyphs::make_printable(composed.clone()).missing;
-    findings.extend(missing.iter().map(|m| {
+    // The window shows what the PDF will print, replacements included, and lists them.
+    let printable = crate::pdf::glyphs::make_printable(composed);
+    findings.extend(printable.missing.iter().map(|m| {
         Finding::warning(
             crate::problem::Doc::Brief,
             crate::problem::YamlPath::root(),
             m.describe(),
         )
     }));
-    (brief.clone(), composed, findings)
+    (brief.clone(), printable.composed, findings)
 }
 
 /// `target` as a path relative to the folder of `brief`, when one exists.
