@@ -287,18 +287,21 @@ fn a_new_brief_starts_over_the_built_in_dossier() {
     harness.run();
 }
 
+/// Unticks Key indicators, waits for the crash copy, and drops the app without closing it:
+/// to the app, a crash.
+fn untick_indicators_then_crash(path: &Path, copy: &Path) {
+    let mut harness = app_with_recovery(Some(path.to_owned()), copy.to_owned());
+    harness.get_by_label("Include Key indicators").click();
+    harness.run();
+    wait_until("the copy is written", || copy.exists());
+}
+
 #[test]
 fn unsaved_changes_survive_a_crash_and_are_offered_back() {
     let (_dir, path) = premeeting_copy();
     let state = tempfile::tempdir().unwrap();
     let copy = state.path().join("recovery.yaml");
-    {
-        let mut harness = app_with_recovery(Some(path.clone()), copy.clone());
-        harness.get_by_label("Include Key indicators").click();
-        harness.run();
-        wait_until("the copy is written", || copy.exists());
-        // The harness goes away without closing the window: to the app, a crash.
-    }
+    untick_indicators_then_crash(&path, &copy);
     assert!(
         saved(&path).sections[1].included,
         "the brief's own file is untouched"
@@ -326,12 +329,7 @@ fn discarding_the_recovered_changes_removes_the_copy() {
     let (_dir, path) = premeeting_copy();
     let state = tempfile::tempdir().unwrap();
     let copy = state.path().join("recovery.yaml");
-    {
-        let mut harness = app_with_recovery(Some(path.clone()), copy.clone());
-        harness.get_by_label("Include Key indicators").click();
-        harness.run();
-        wait_until("the copy is written", || copy.exists());
-    }
+    untick_indicators_then_crash(&path, &copy);
     let mut harness = app_with_recovery(Some(path.clone()), copy.clone());
     harness.get_by_label("Discard them").click();
     harness.run();

@@ -44,19 +44,12 @@ impl Session {
             marking: DEFAULT_MARKING.into(),
             page_size: PageSize::A4,
             include_annotations: true,
-            sections: [
-                SectionKind::Overview,
-                SectionKind::Indicators,
-                SectionKind::People,
-                SectionKind::Organizations,
-                SectionKind::Timeline,
-                SectionKind::Scenarios,
-                SectionKind::Precedents,
-                SectionKind::Sources,
-            ]
-            .into_iter()
-            .map(Section::new)
-            .collect(),
+            // Every kind of the dossier; notes are the staffer's to add.
+            sections: SectionKind::ALL
+                .into_iter()
+                .filter(|k| *k != SectionKind::Notes)
+                .map(Section::new)
+                .collect(),
             annotations: Vec::new(),
         };
         Ok(Session::from_parts(brief, None, dossier))
