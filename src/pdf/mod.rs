@@ -118,7 +118,11 @@ fn pass(
         sections::section(&mut doc, section, &pages);
     }
     let mut bytes = Vec::new();
+    // The first pass only learns page numbers; nothing it would write is kept.
+    let layout_only = known.is_none();
+    printpdf::LAYOUT_ONLY.with(|f| f.set(layout_only));
     let rendered = doc.render(&mut bytes);
+    printpdf::LAYOUT_ONLY.with(|f| f.set(false));
     text::set_fallback(None);
     rendered?;
     let learned = pages.borrow().clone();

@@ -351,6 +351,12 @@ mod glob_defines;
 pub mod indices;
 
 pub use self::errors::Error;
+
+thread_local! {
+    /// Briefing: while set on a thread, `PdfDocumentReference::save` writes nothing. Briefing
+    /// lays a brief out twice, the first time only to learn its page numbers.
+    pub static LAYOUT_ONLY: std::cell::Cell<bool> = std::cell::Cell::new(false);
+}
 pub use self::errors::PdfError;
 pub use date::*;
 pub use self::errors::IndexError;

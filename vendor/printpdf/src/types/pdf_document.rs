@@ -330,6 +330,10 @@ impl PdfDocumentReference {
 
     /// Save PDF Document, writing the contents to the target
     pub fn save<W: Write>(self, target: &mut BufWriter<W>) -> ::std::result::Result<(), Error> {
+        // Briefing: a layout-only pass needs the pages laid out, not written.
+        if crate::LAYOUT_ONLY.with(|f| f.get()) {
+            return Ok(());
+        }
         use lopdf::Object::*;
         use lopdf::StringFormat::Literal;
         use lopdf::{Dictionary as LoDictionary, Object as LoObject};
