@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::compose::{self, nearest};
-use crate::model::{Brief, Dossier, SectionKind};
+use crate::model::{Brief, Dossier, SectionKind, Texts};
 use crate::problem::{Doc, Finding, YamlPath};
 
 /// The most characters one text field may hold: about eight printed pages. Longer text is
@@ -146,35 +146,20 @@ pub fn validate_dossier(d: &Dossier) -> Vec<Finding> {
     for (i, p) in d.overview.iter().enumerate() {
         check_text(&mut out, Doc::Dossier, root.key("overview").index(i), p);
     }
-    macro_rules! texts {
-        ($field:ident, $name:literal, [$($f:ident),*]) => {
-            for (i, x) in d.$field.iter().enumerate() {
-                $( check_text(&mut out, Doc::Dossier, root.key($name).index(i).key(stringify!($f)), &x.$f); )*
+    fn texts_of<T: Texts>(out: &mut Vec<Finding>, at: &YamlPath, items: &[T]) {
+        for (i, x) in items.iter().enumerate() {
+            for (field, text) in x.texts() {
+                check_text(out, Doc::Dossier, at.index(i).key(field), text);
             }
-        };
+        }
     }
-    texts!(indicators, "indicators", [value, label, detail]);
-    texts!(people, "people", [name, role, stance]);
-    texts!(
-        organizations,
-        "organizations",
-        [name, kind, status, summary]
-    );
-    texts!(timeline, "timeline", [category, title, summary]);
-    texts!(scenarios, "scenarios", [title, discussed_by, summary]);
-    texts!(
-        precedents,
-        "precedents",
-        [
-            title,
-            period,
-            what_happened,
-            short_term,
-            long_term,
-            relevance
-        ]
-    );
-    texts!(sources, "sources", [publisher, title, author]);
+    texts_of(&mut out, &root.key("indicators"), &d.indicators);
+    texts_of(&mut out, &root.key("people"), &d.people);
+    texts_of(&mut out, &root.key("organizations"), &d.organizations);
+    texts_of(&mut out, &root.key("timeline"), &d.timeline);
+    texts_of(&mut out, &root.key("scenarios"), &d.scenarios);
+    texts_of(&mut out, &root.key("precedents"), &d.precedents);
+    texts_of(&mut out, &root.key("sources"), &d.sources);
     for (i, e) in d.timeline.iter().enumerate() {
         if e.category.trim().is_empty() {
             out.push(Finding::error(

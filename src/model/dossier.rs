@@ -202,3 +202,49 @@ pub struct Source {
 fn is_false(value: &bool) -> bool {
     !*value
 }
+
+/// The text fields of a dossier item, by their names in the file: what checks of text
+/// (length, glyphs) walk, so every check sees the same fields.
+pub trait Texts {
+    /// A short name for the item in messages.
+    fn name(&self) -> &str;
+    /// Each text field, by name.
+    fn texts(&self) -> Vec<(&'static str, &String)>;
+    /// Each text field, by name, to change.
+    fn texts_mut(&mut self) -> Vec<(&'static str, &mut String)>;
+}
+
+macro_rules! texts {
+    ($item:ty, $name:ident, [$($field:ident),*]) => {
+        impl Texts for $item {
+            fn name(&self) -> &str {
+                &self.$name
+            }
+            fn texts(&self) -> Vec<(&'static str, &String)> {
+                vec![$((stringify!($field), &self.$field)),*]
+            }
+            fn texts_mut(&mut self) -> Vec<(&'static str, &mut String)> {
+                vec![$((stringify!($field), &mut self.$field)),*]
+            }
+        }
+    };
+}
+
+texts!(Indicator, label, [value, label, detail]);
+texts!(Person, name, [name, role, stance]);
+texts!(Organization, name, [name, kind, status, summary]);
+texts!(Event, title, [category, title, summary]);
+texts!(Scenario, title, [title, discussed_by, summary]);
+texts!(
+    Precedent,
+    title,
+    [
+        title,
+        period,
+        what_happened,
+        short_term,
+        long_term,
+        relevance
+    ]
+);
+texts!(Source, title, [publisher, title, author]);

@@ -10,7 +10,9 @@ pub use brief::{
     Section, SectionKind,
 };
 pub use date::{Date, DateError, EventDate};
-pub use dossier::{Dossier, Event, Indicator, Organization, Person, Precedent, Scenario, Source};
+pub use dossier::{
+    Dossier, Event, Indicator, Organization, Person, Precedent, Scenario, Source, Texts,
+};
 
 /// The dossier format version this build writes and the newest it reads.
 pub const DOSSIER_VERSION: u32 = 1;

@@ -8,7 +8,8 @@
 use ttf_parser::Face;
 
 use super::fonts;
-use crate::compose::{Body, Composed};
+use crate::compose::{Body, Composed, Row};
+use crate::model::Texts;
 
 /// A character the PDF cannot print as it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -166,6 +167,22 @@ impl Checker {
     }
 }
 
+impl Checker {
+    /// Fixes every text of a table's rows and their annotations.
+    fn fix_rows<T: Texts>(&mut self, rows: &mut [Row<T>], at: &dyn Fn(&str) -> String) {
+        for r in rows {
+            let name = r.item.name().to_owned();
+            for (_, text) in r.item.texts_mut() {
+                self.fix(text, &|| at(&name));
+            }
+            for a in &mut r.annotations {
+                let kind = a_label(a.kind);
+                self.fix(&mut a.text, &|| format!("{}, a {kind}", at(&name)));
+            }
+        }
+    }
+}
+
 /// Printable ASCII and line breaks, which the main face has: most text, checked cheaply.
 fn plain(text: &str) -> bool {
     text.bytes()
@@ -218,42 +235,18 @@ pub fn make_printable(mut c: Composed) -> Printable {
             k.fix(&mut a.text, &|| format!("{section}: a {}", a_label(a.kind)));
         }
         let at = |item: &str| format!("{section}: {item}");
-        macro_rules! rows {
-            ($rows:expr, $name:ident, [$($field:ident),*]) => {
-                for r in $rows.iter_mut() {
-                    let name = r.item.$name.clone();
-                    $( k.fix(&mut r.item.$field, &|| at(&name)); )*
-                    for a in &mut r.annotations {
-                        k.fix(&mut a.text, &|| format!("{}, a {}", at(&name), a_label(a.kind)));
-                    }
-                }
-            };
-        }
         match &mut s.body {
             Body::Overview(paras) => {
                 for p in paras {
                     k.fix(p, &|| at("overview"));
                 }
             }
-            Body::Indicators(rows) => rows!(rows, label, [value, label, detail]),
-            Body::People(rows) => rows!(rows, name, [name, role, stance]),
-            Body::Organizations(rows) => rows!(rows, name, [name, kind, status, summary]),
-            Body::Timeline { rows, .. } => rows!(rows, title, [category, title, summary]),
-            Body::Scenarios(rows) => rows!(rows, title, [title, discussed_by, summary]),
-            Body::Precedents(rows) => {
-                rows!(
-                    rows,
-                    title,
-                    [
-                        title,
-                        period,
-                        what_happened,
-                        short_term,
-                        long_term,
-                        relevance
-                    ]
-                );
-            }
+            Body::Indicators(rows) => k.fix_rows(rows, &at),
+            Body::People(rows) => k.fix_rows(rows, &at),
+            Body::Organizations(rows) => k.fix_rows(rows, &at),
+            Body::Timeline { rows, .. } => k.fix_rows(rows, &at),
+            Body::Scenarios(rows) => k.fix_rows(rows, &at),
+            Body::Precedents(rows) => k.fix_rows(rows, &at),
             Body::Sources(notes) => {
                 for n in notes {
                     let name = n.source.title.clone();
