@@ -235,19 +235,24 @@ fn items_ui(
     let dossier = &session.dossier.doc;
     // A timeline lists the events its dates and categories let through; picks narrow further.
     // Built from the slice directly: with thousands of events nothing here may be quadratic.
-    let listed: Vec<(String, String)> = if kind == SectionKind::Timeline {
+    // Events are labelled only when their row is drawn: a few dozen, not thousands.
+    let (events, others) = if kind == SectionKind::Timeline {
         let open = Section {
             items: None,
             limit: None,
             ..section.clone()
         };
-        compose::slice(dossier, &open)
-            .0
-            .into_iter()
-            .map(|e| (e.id.clone(), event_label(e)))
-            .collect()
+        (compose::slice(dossier, &open).0, Vec::new())
     } else {
-        candidates(dossier, kind)
+        (Vec::new(), candidates(dossier, kind))
+    };
+    let listed: Vec<(&str, Option<&str>)> = if kind == SectionKind::Timeline {
+        events.iter().map(|e| (e.id.as_str(), None)).collect()
+    } else {
+        others
+            .iter()
+            .map(|(id, label)| (id.as_str(), Some(label.as_str())))
+            .collect()
     };
     let picked: Option<std::collections::HashSet<&str>> = section
         .items
@@ -276,12 +281,17 @@ fn items_ui(
         .max_height(320.0)
         .auto_shrink([false, true])
         .show_rows(ui, row_height, listed.len(), |ui, rows| {
-            for (id, label) in &listed[rows] {
+            for (row, (id, label)) in listed[rows.clone()].iter().enumerate() {
+                let id = *id;
+                let label = match label {
+                    Some(l) => (*l).to_owned(),
+                    None => event_label(events[rows.start + row]),
+                };
                 ui.horizontal(|ui| {
                     // The button first: a long label may run past the edge, the button must not.
                     if named_button(ui, "+ note", &format!("Annotate {label}"), true) {
                         actions.push(Action::Edit(Edit::AddItemAnnotation {
-                            item: id.clone(),
+                            item: id.to_owned(),
                             kind: AnnotationKind::Note,
                         }));
                     }
@@ -293,7 +303,7 @@ fn items_ui(
                             .collect();
                         actions.push(Action::Edit(Edit::SetItem {
                             section: index,
-                            id: id.clone(),
+                            id: id.to_owned(),
                             included: on,
                             all,
                         }));
