@@ -411,14 +411,24 @@ impl PdfLayerReference {
         use lopdf::Object::*;
         use lopdf::StringFormat::Hexadecimal;
 
+        // Briefing: upstream made one string object per glyph, about a hundred bytes of heap
+        // each, held for every page until the file is written (over 200 MB for a 180-page
+        // brief). Glyphs between kerning adjustments now share one string; the PDF means the
+        // same.
         let mut list = Vec::new();
+        let mut run: Vec<u8> = Vec::new();
 
         for (pos, codepoint) in codepoints {
             if pos != 0 {
+                if !run.is_empty() {
+                    list.push(String(std::mem::take(&mut run), Hexadecimal));
+                }
                 list.push(Integer(pos));
             }
-            let bytes = codepoint.to_be_bytes().to_vec();
-            list.push(String(bytes, Hexadecimal));
+            run.extend_from_slice(&codepoint.to_be_bytes());
+        }
+        if !run.is_empty() {
+            list.push(String(run, Hexadecimal));
         }
 
         let doc = self.document.upgrade().unwrap();
