@@ -7,6 +7,7 @@
 
 pub mod cli;
 pub mod compose;
+pub mod fields;
 #[cfg(feature = "gui")]
 pub mod gui;
 pub mod locate;

@@ -13,6 +13,7 @@ use crate::problem::YamlPath;
 #[derive(Debug, Default)]
 pub struct Locator {
     positions: HashMap<String, (usize, usize)>,
+    keys: HashMap<String, (usize, usize)>,
 }
 
 impl Locator {
@@ -24,7 +25,13 @@ impl Locator {
         let _ = parser.load(&mut index, false);
         Locator {
             positions: index.positions,
+            keys: index.keys,
         }
+    }
+
+    /// The position of the key of the mapping entry at `path`, if there is one.
+    pub fn find_key(&self, path: &YamlPath) -> Option<(usize, usize)> {
+        self.keys.get(&path.to_string()).copied()
     }
 
     /// The position of the value at `path`, or of its nearest ancestor that exists.
@@ -51,6 +58,7 @@ enum Frame {
 struct Indexer {
     stack: Vec<Frame>,
     positions: HashMap<String, (usize, usize)>,
+    keys: HashMap<String, (usize, usize)>,
 }
 
 impl Indexer {
@@ -93,6 +101,8 @@ impl MarkedEventReceiver for Indexer {
                     if let Some(Frame::Map { path, key }) = self.stack.last_mut() {
                         let at = path.key(&text);
                         *key = Some(text);
+                        self.keys
+                            .insert(at.to_string(), (mark.line(), mark.col() + 1));
                         self.record(&at, mark, true);
                     }
                 }

@@ -172,12 +172,16 @@ pub fn pdf_path_for(brief: &Path) -> PathBuf {
 
 /// Parses a brief from text; `name` is used in problems.
 pub fn parse_brief(text: &str, name: &str) -> Result<Brief, Vec<Problem>> {
-    parse(text, name, "brief", BRIEF_VERSION)
+    parse(text, name, "brief", BRIEF_VERSION, &|| {
+        serde_json::to_value(schemars::schema_for!(Brief)).unwrap_or_default()
+    })
 }
 
 /// Parses a dossier from text; `name` is used in problems.
 pub fn parse_dossier(text: &str, name: &str) -> Result<Dossier, Vec<Problem>> {
-    parse(text, name, "dossier", DOSSIER_VERSION)
+    parse(text, name, "dossier", DOSSIER_VERSION, &|| {
+        serde_json::to_value(schemars::schema_for!(Dossier)).unwrap_or_default()
+    })
 }
 
 /// A brief as YAML text, as it is saved.
@@ -329,6 +333,7 @@ fn parse<T: DeserializeOwned>(
     name: &str,
     what: &str,
     newest: u32,
+    schema: &dyn Fn() -> serde_json::Value,
 ) -> Result<T, Vec<Problem>> {
     let problem = |position, message: String, hint: Option<String>| Problem {
         severity: Severity::Error,
@@ -358,7 +363,41 @@ fn parse<T: DeserializeOwned>(
             Some("update Briefing to open this file".into()),
         )]);
     }
-    serde_yaml::from_str::<T>(text).map_err(|e| vec![from_serde(&e, text, name, what)])
+    serde_yaml::from_str::<T>(text).map_err(|e| {
+        let first = from_serde(&e, text, name, what);
+        let mut problems = vec![first.clone()];
+        // serde stops at the first misspelt field; report every one.
+        if let Ok(doc) = serde_yaml::from_str::<serde_yaml::Value>(text) {
+            let locator = Locator::new(text);
+            for (path, field, allowed) in crate::fields::unknown_fields(&doc, &schema()) {
+                let Some(position) = locator.find_key(&path) else {
+                    continue;
+                };
+                if first.position.map(|(line, _)| line) == Some(position.0) {
+                    continue; // serde's own report of the same field
+                }
+                let parent = path.parent().to_string();
+                let within = if parent.is_empty() {
+                    String::new()
+                } else {
+                    format!("{parent}: ")
+                };
+                let quoted: Vec<String> = allowed.iter().map(|a| format!("\"{a}\"")).collect();
+                problems.push(Problem {
+                    severity: Severity::Error,
+                    file: name.to_owned(),
+                    position: Some(position),
+                    message: format!(
+                        "{within}unknown field \"{field}\", expected one of {}",
+                        quoted.join(", ")
+                    ),
+                    hint: crate::compose::nearest(&field, allowed.iter().map(String::as_str))
+                        .map(|n| format!("did you mean \"{n}\"?")),
+                });
+            }
+        }
+        crate::problem::sorted(problems)
+    })
 }
 
 /// A serde_yaml error as a located problem, with a hint for misspelt fields.
@@ -429,6 +468,34 @@ mod tests {
             "{shown}"
         );
         assert!(shown.contains("hint: did you mean \"title\"?"), "{shown}");
+    }
+
+    #[test]
+    fn every_misspelt_field_is_reported_not_just_the_first() {
+        let text = "version: 1\ntitel: T\nsections:\n  - kind: overview\n    headng: H\nmeeting:\n  purpose: P\n  plase: Here\n";
+        let problems = parse_brief(text, "x.brief.yaml").unwrap_err();
+        let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(problems.len(), 3, "{shown:#?}");
+        assert!(
+            shown[0].starts_with("x.brief.yaml:2:1: unknown field \"titel\""),
+            "{shown:#?}"
+        );
+        assert!(
+            shown[1].starts_with("x.brief.yaml:5:5: sections[0]: unknown field \"headng\""),
+            "{shown:#?}"
+        );
+        assert!(
+            shown[2].starts_with("x.brief.yaml:8:3: meeting: unknown field \"plase\""),
+            "{shown:#?}"
+        );
+        assert!(
+            shown[1].contains("hint: did you mean \"heading\"?"),
+            "{shown:#?}"
+        );
+        assert!(
+            shown[2].starts_with("x.brief.yaml:8:3: meeting: unknown field \"plase\""),
+            "{shown:#?}"
+        );
     }
 
     #[test]

@@ -184,6 +184,22 @@ const BAD: &[(&str, &str)] = &[
     ),
     ("unknown-field.brief.yaml", "hint: did you mean \"title\"?"),
     (
+        "several-typos.brief.yaml",
+        "several-typos.brief.yaml:2:1: unknown field \"titel\"",
+    ),
+    (
+        "several-typos.brief.yaml",
+        ":5:5: sections[0]: unknown field \"headng\"",
+    ),
+    (
+        "several-typos.brief.yaml",
+        ":7:3: meeting: unknown field \"purpse\"",
+    ),
+    (
+        "several-typos.brief.yaml",
+        "hint: did you mean \"purpose\"?",
+    ),
+    (
         "wrong-kind.brief.yaml",
         ":4:11: sections[0].kind: unknown variant \"timelines\"",
     ),
