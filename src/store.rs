@@ -366,33 +366,65 @@ fn parse<T: DeserializeOwned>(
     serde_yaml::from_str::<T>(text).map_err(|e| {
         let first = from_serde(&e, text, name, what);
         let mut problems = vec![first.clone()];
-        // serde stops at the first misspelt field; report every one.
+        // serde stops at the first problem of its kind; report every one.
         if let Ok(doc) = serde_yaml::from_str::<serde_yaml::Value>(text) {
             let locator = Locator::new(text);
-            for (path, field, allowed) in crate::fields::unknown_fields(&doc, &schema()) {
-                let Some(position) = locator.find_key(&path) else {
-                    continue;
+            for (path, misfit) in crate::fields::misfits(&doc, &schema()) {
+                let at = match misfit {
+                    crate::fields::Misfit::Unknown(..) => locator.find_key(&path),
+                    _ => locator.find(&path),
                 };
+                let Some(position) = at else { continue };
                 if first.position.map(|(line, _)| line) == Some(position.0) {
-                    continue; // serde's own report of the same field
+                    continue; // serde's own report of the same spot
                 }
-                let parent = path.parent().to_string();
-                let within = if parent.is_empty() {
-                    String::new()
-                } else {
-                    format!("{parent}: ")
+                let within = |p: &YamlPath| {
+                    let p = p.to_string();
+                    if p.is_empty() {
+                        String::new()
+                    } else {
+                        format!("{p}: ")
+                    }
                 };
-                let quoted: Vec<String> = allowed.iter().map(|a| format!("\"{a}\"")).collect();
+                let quoted = |names: &[String]| {
+                    names
+                        .iter()
+                        .map(|a| format!("\"{a}\""))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                let nearest = |name: &str, names: &[String]| {
+                    crate::compose::nearest(name, names.iter().map(String::as_str))
+                        .map(|n| format!("did you mean \"{n}\"?"))
+                };
+                let (message, hint) = match misfit {
+                    crate::fields::Misfit::Unknown(field, allowed) => (
+                        format!(
+                            "{}unknown field \"{field}\", expected one of {}",
+                            within(&path.parent()),
+                            quoted(&allowed)
+                        ),
+                        nearest(&field, &allowed),
+                    ),
+                    crate::fields::Misfit::WrongType(expected, found) => (
+                        format!("{}expected {expected}, found {found}", within(&path)),
+                        None,
+                    ),
+                    crate::fields::Misfit::NotOneOf(name, allowed) => (
+                        format!(
+                            "{}unknown value \"{name}\", expected one of {}",
+                            within(&path),
+                            quoted(&allowed)
+                        ),
+                        nearest(&name, &allowed),
+                    ),
+                };
                 problems.push(Problem {
                     severity: Severity::Error,
                     file: name.to_owned(),
                     position: Some(position),
-                    message: format!(
-                        "{within}unknown field \"{field}\", expected one of {}",
-                        quoted.join(", ")
-                    ),
-                    hint: crate::compose::nearest(&field, allowed.iter().map(String::as_str))
-                        .map(|n| format!("did you mean \"{n}\"?")),
+                    message,
+                    hint,
                 });
             }
         }
@@ -472,10 +504,16 @@ mod tests {
 
     #[test]
     fn every_misspelt_field_is_reported_not_just_the_first() {
-        let text = "version: 1\ntitel: T\nsections:\n  - kind: overview\n    headng: H\nmeeting:\n  purpose: P\n  plase: Here\n";
+        let text = "version: 1\ntitel: T\nsections:\n  - kind: overview\n    headng: H\nmeeting:\n  purpose: P\n  plase: Here\n  bottom_line: one point\npage_size: a5\n";
         let problems = parse_brief(text, "x.brief.yaml").unwrap_err();
         let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
-        assert_eq!(problems.len(), 3, "{shown:#?}");
+        assert_eq!(problems.len(), 5, "{shown:#?}");
+        assert!(
+            shown[3]
+                .starts_with("x.brief.yaml:9:16: meeting.bottom_line: expected a list, found text"),
+            "{shown:#?}"
+        );
+        assert!(shown[4].starts_with("x.brief.yaml:10:12: page_size: unknown value \"a5\", expected one of \"a4\", \"letter\""), "{shown:#?}");
         assert!(
             shown[0].starts_with("x.brief.yaml:2:1: unknown field \"titel\""),
             "{shown:#?}"
