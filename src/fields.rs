@@ -17,6 +17,8 @@ pub enum Misfit {
     WrongType(String, String),
     /// A name that is not one of the allowed ones: the name and the allowed ones.
     NotOneOf(String, Vec<String>),
+    /// A field that must be there and is not.
+    Missing(String),
 }
 
 /// Each misfit and where it is.
@@ -147,6 +149,27 @@ fn walk(
                 return;
             };
             let closed = schema.get("additionalProperties") == Some(&Json::Bool(false));
+            // A required field that is absent, unless a misspelling of it is there instead:
+            // that is reported as the unknown field, with the name as its hint.
+            let misspelt: Vec<&str> = map
+                .keys()
+                .filter_map(|k| k.as_str())
+                .filter(|k| !properties.contains_key(*k))
+                .filter_map(|k| crate::compose::nearest(k, properties.keys().map(String::as_str)))
+                .collect();
+            for required in schema
+                .get("required")
+                .and_then(Json::as_array)
+                .into_iter()
+                .flatten()
+            {
+                if let Some(name) = required.as_str()
+                    && !map.contains_key(name)
+                    && !misspelt.contains(&name)
+                {
+                    found.push((path.clone(), Misfit::Missing(name.to_owned())));
+                }
+            }
             for (key, value) in map {
                 let Some(name) = key.as_str() else { continue };
                 match properties.get(name) {

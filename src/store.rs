@@ -372,6 +372,8 @@ fn parse<T: DeserializeOwned>(
             for (path, misfit) in crate::fields::misfits(&doc, &schema()) {
                 let at = match misfit {
                     crate::fields::Misfit::Unknown(..) => locator.find_key(&path),
+                    // A field missing from the whole document is missing at its start.
+                    crate::fields::Misfit::Missing(_) if path.0.is_empty() => Some((1, 1)),
                     _ => locator.find(&path),
                 };
                 let Some(position) = at else { continue };
@@ -409,6 +411,10 @@ fn parse<T: DeserializeOwned>(
                     crate::fields::Misfit::WrongType(expected, found) => (
                         format!("{}expected {expected}, found {found}", within(&path)),
                         None,
+                    ),
+                    crate::fields::Misfit::Missing(field) => (
+                        format!("{}missing field \"{field}\"", within(&path)),
+                        Some(format!("add `{field}:`; briefs/README.md describes it")),
                     ),
                     crate::fields::Misfit::NotOneOf(name, allowed) => (
                         format!(
@@ -507,6 +513,7 @@ mod tests {
         let text = "version: 1\ntitel: T\nsections:\n  - kind: overview\n    headng: H\nmeeting:\n  purpose: P\n  plase: Here\n  bottom_line: one point\npage_size: a5\n";
         let problems = parse_brief(text, "x.brief.yaml").unwrap_err();
         let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        // "title" is not also reported missing: "titel" is its misspelling.
         assert_eq!(problems.len(), 5, "{shown:#?}");
         assert!(
             shown[3]
@@ -532,6 +539,26 @@ mod tests {
         );
         assert!(
             shown[2].starts_with("x.brief.yaml:8:3: meeting: unknown field \"plase\""),
+            "{shown:#?}"
+        );
+    }
+
+    #[test]
+    fn a_missing_required_field_is_reported_with_the_others() {
+        let text = "version: 1\nsubtitle: S\nsections: [{kind: overview, headng: H}]\n";
+        let shown: Vec<String> = parse_brief(text, "x.brief.yaml")
+            .unwrap_err()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert!(
+            shown
+                .iter()
+                .any(|p| p.starts_with("x.brief.yaml:1:1: missing field \"title\"")),
+            "{shown:#?}"
+        );
+        assert!(
+            shown.iter().any(|p| p.contains("unknown field \"headng\"")),
             "{shown:#?}"
         );
     }
