@@ -18,7 +18,38 @@ pub struct PdfLayer {
     /// Name of the layer. Must be present for the optional content group
     pub(crate) name: String,
     /// Stream objects in this layer. Usually, one layer == one stream
-    pub(super) operations: Vec<Operation>,
+    pub(super) operations: Operations,
+}
+
+/// Briefing: a layer's content, encoded as each operation is added. Upstream kept every
+/// operation as lopdf objects until the file was written, over a megabyte a page for a
+/// brief's tables; encoded, a page holds only its content bytes. While `LAYOUT_ONLY` is set
+/// nothing is kept at all.
+#[derive(Debug, Clone, Default)]
+pub struct Operations {
+    bytes: Vec<u8>,
+}
+
+impl Operations {
+    fn encode(op: Operation) -> Vec<u8> {
+        lopdf::content::Content { operations: vec![op] }.encode().unwrap_or_default()
+    }
+
+    /// Appends an operation.
+    pub fn push(&mut self, op: Operation) {
+        if ::LAYOUT_ONLY.with(|f| f.get()) {
+            return;
+        }
+        let bytes = Self::encode(op);
+        self.bytes.extend_from_slice(&bytes);
+    }
+
+    /// Puts an operation first (only index 0 is used).
+    pub fn insert(&mut self, _index: usize, op: Operation) {
+        let mut bytes = Self::encode(op);
+        bytes.extend_from_slice(&self.bytes);
+        self.bytes = bytes;
+    }
 }
 
 /// A "reference" to the current layer, allows for inner mutability
@@ -42,7 +73,7 @@ impl PdfLayer {
     {
         Self {
             name: name.into(),
-            operations: Vec::new(),
+            operations: Operations::default(),
         }
     }
 }
@@ -52,10 +83,8 @@ impl Into<lopdf::Stream> for PdfLayer {
     -> lopdf::Stream
     {
         use lopdf::{Stream, Dictionary};
-        let stream_content = lopdf::content::Content { operations: self.operations };
-
         // page contents may not be compressed (todo: is this valid for XObjects?)
-        Stream::new(Dictionary::new(), stream_content.encode().unwrap()).with_compression(false)
+        Stream::new(Dictionary::new(), self.operations.bytes).with_compression(false)
     }
 }
 
