@@ -336,3 +336,25 @@ fn discarding_the_recovered_changes_removes_the_copy() {
     assert!(!copy.exists());
     assert!(harness.state().session.brief.sections[1].included);
 }
+
+#[test]
+fn a_long_timeline_previews_its_first_rows_and_says_how_many_more_print() {
+    let mut harness = app_on(None);
+    let dossier = briefing::synthetic::dossier_with_events(500);
+    let loaded = briefing::store::Loaded {
+        doc: dossier,
+        name: "generated".into(),
+        text: String::new(),
+    };
+    harness.state_mut().session = briefing::gui::session::Session::from_parts(
+        briefing::synthetic::full_brief(),
+        None,
+        loaded,
+    );
+    harness.run();
+    let rows = briefing::gui::panels::preview::PREVIEW_ROWS;
+    harness.get_by_label(&format!(
+        "\u{2026} and {} more rows, not drawn here; the PDF prints all 500.",
+        500 - rows
+    ));
+}

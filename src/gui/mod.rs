@@ -8,7 +8,7 @@ pub mod app;
 mod dialogs;
 mod fonts;
 pub mod history;
-mod panels;
+pub mod panels;
 pub mod prefs;
 pub mod recovery;
 pub mod session;

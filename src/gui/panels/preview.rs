@@ -250,6 +250,10 @@ fn section_ui(ui: &mut Ui, s: &ComposedSection) {
     annotations_ui(ui, &s.annotations);
 }
 
+/// Rows the preview draws of one table; the PDF prints them all. Drawing thousands of rows
+/// every frame would make the window stutter for no reader's benefit.
+pub const PREVIEW_ROWS: usize = 60;
+
 fn table<T>(
     ui: &mut Ui,
     section: usize,
@@ -266,11 +270,21 @@ fn table<T>(
                 ui.label(bold(*h).size(11.0).color(INK));
             }
             ui.end_row();
-            for r in rows {
+            for r in rows.iter().take(PREVIEW_ROWS) {
                 row_ui(ui, r);
                 ui.end_row();
             }
         });
+    if rows.len() > PREVIEW_ROWS {
+        ui.label(
+            italic(format!(
+                "\u{2026} and {} more rows, not drawn here; the PDF prints all {}.",
+                rows.len() - PREVIEW_ROWS,
+                rows.len()
+            ))
+            .color(MUTED),
+        );
+    }
 }
 
 fn cited(ui: &mut Ui, text: &str, cites: &[usize]) {
