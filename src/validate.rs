@@ -18,13 +18,17 @@ pub const MAX_WORD_CHARS: usize = 500;
 pub const MAX_PRINTED_EVENTS: usize = 10_000;
 
 /// Flags text too long for one field, or with a word too long to wrap.
-fn check_text(out: &mut Vec<Finding>, doc: Doc, path: YamlPath, text: &str) {
+fn check_text(out: &mut Vec<Finding>, doc: Doc, path: impl Fn() -> YamlPath, text: &str) {
+    // Byte lengths bound character counts from above: most text is cleared without counting.
+    if text.len() <= MAX_WORD_CHARS {
+        return;
+    }
     let chars = text.chars().count();
     if chars > MAX_FIELD_CHARS {
         out.push(
             Finding::error(
                 doc,
-                path,
+                path(),
                 format!("text of {chars} characters; one field holds at most {MAX_FIELD_CHARS}"),
             )
             .with_hint("split it, or keep the long version in a document of its own and cite it"),
@@ -38,7 +42,7 @@ fn check_text(out: &mut Vec<Finding>, doc: Doc, path: YamlPath, text: &str) {
         out.push(
             Finding::error(
                 doc,
-                path,
+                path(),
                 format!("a word of {} characters without a space cannot be wrapped onto lines; at most {MAX_WORD_CHARS}", word.chars().count()),
             )
             .with_hint("break it with spaces"),
@@ -141,15 +145,15 @@ pub fn validate_dossier(d: &Dossier) -> Vec<Finding> {
             }
         }
     }
-    check_text(&mut out, Doc::Dossier, root.key("title"), &d.title);
-    check_text(&mut out, Doc::Dossier, root.key("subtitle"), &d.subtitle);
+    check_text(&mut out, Doc::Dossier, || root.key("title"), &d.title);
+    check_text(&mut out, Doc::Dossier, || root.key("subtitle"), &d.subtitle);
     for (i, p) in d.overview.iter().enumerate() {
-        check_text(&mut out, Doc::Dossier, root.key("overview").index(i), p);
+        check_text(&mut out, Doc::Dossier, || root.key("overview").index(i), p);
     }
     fn texts_of<T: Texts>(out: &mut Vec<Finding>, at: &YamlPath, items: &[T]) {
         for (i, x) in items.iter().enumerate() {
             for (field, text) in x.texts() {
-                check_text(out, Doc::Dossier, at.index(i).key(field), text);
+                check_text(out, Doc::Dossier, || at.index(i).key(field), text);
             }
         }
     }
@@ -199,7 +203,7 @@ fn brief_structure(d: &Dossier, b: &Brief) -> Vec<Finding> {
         ("prepared_by", &b.prepared_by),
         ("marking", &b.marking),
     ] {
-        check_text(&mut out, Doc::Brief, root.key(field), text);
+        check_text(&mut out, Doc::Brief, || root.key(field), text);
     }
     let m = root.key("meeting");
     for (field, text) in [
@@ -207,16 +211,16 @@ fn brief_structure(d: &Dossier, b: &Brief) -> Vec<Finding> {
         ("time", &b.meeting.time),
         ("location", &b.meeting.location),
     ] {
-        check_text(&mut out, Doc::Brief, m.key(field), text);
+        check_text(&mut out, Doc::Brief, || m.key(field), text);
     }
     for (i, p) in b.meeting.bottom_line.iter().enumerate() {
-        check_text(&mut out, Doc::Brief, m.key("bottom_line").index(i), p);
+        check_text(&mut out, Doc::Brief, || m.key("bottom_line").index(i), p);
     }
     for (i, p) in b.meeting.other_participants.iter().enumerate() {
         check_text(
             &mut out,
             Doc::Brief,
-            m.key("other_participants").index(i),
+            || m.key("other_participants").index(i),
             p,
         );
     }
@@ -224,7 +228,7 @@ fn brief_structure(d: &Dossier, b: &Brief) -> Vec<Finding> {
         check_text(
             &mut out,
             Doc::Brief,
-            root.key("annotations").index(i).key("text"),
+            || root.key("annotations").index(i).key("text"),
             &a.text,
         );
     }
@@ -301,13 +305,13 @@ fn brief_structure(d: &Dossier, b: &Brief) -> Vec<Finding> {
             ));
         }
         if let Some(h) = &s.heading {
-            check_text(&mut out, Doc::Brief, at.key("heading"), h);
+            check_text(&mut out, Doc::Brief, || at.key("heading"), h);
         }
         for (j, a) in s.annotations.iter().enumerate() {
             check_text(
                 &mut out,
                 Doc::Brief,
-                at.key("annotations").index(j).key("text"),
+                || at.key("annotations").index(j).key("text"),
                 &a.text,
             );
         }

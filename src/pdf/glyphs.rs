@@ -74,7 +74,9 @@ impl Faces {
 
     /// True when the main face draws `c` (layout characters count as drawn).
     pub fn main_has(&self, c: char) -> bool {
-        matches!(c, '\n' | '\r' | '\t')
+        // Printable ASCII, nearly all of any text, needs no cmap lookup: Roboto has all of it
+        // (the glyph tests check).
+        matches!(c, ' '..='~' | '\n' | '\r' | '\t')
             || self
                 .main
                 .as_ref()
@@ -309,6 +311,14 @@ mod tests {
                 .starts_with("character U+2192 \"\u{2192}\" in the title has no glyph")
         );
         assert_eq!(missing[1].ch, '\u{4E2D}');
+    }
+
+    #[test]
+    fn the_main_face_has_all_of_printable_ascii_as_main_has_assumes() {
+        let face = Face::parse(fonts::REGULAR, 0).unwrap();
+        for c in ' '..='~' {
+            assert!(face.glyph_index(c).is_some(), "{c:?}");
+        }
     }
 
     #[test]
