@@ -358,3 +358,22 @@ fn a_long_timeline_previews_its_first_rows_and_says_how_many_more_print() {
         500 - rows
     ));
 }
+
+#[test]
+fn a_slice_lists_only_the_notes_on_its_own_events() {
+    let dir = common::copy_of_briefs();
+    let mut harness = app_on(Some(dir.path().join("background-pack.brief.yaml")));
+    let note = "First reported on 19 November; the text reached Zelenskyy on 20 November.";
+    // The editor's note fields (the preview shows the note too, as text, wherever it prints).
+    let editing = |harness: &Harness<'_, App>| {
+        harness
+            .query_all_by_role(egui::accesskit::Role::MultilineTextInput)
+            .any(|n| n.value().as_deref() == Some(note))
+    };
+    harness.get_by_label("Background, 2022").click();
+    harness.run();
+    assert!(!editing(&harness), "a 2025 note under the 2022 slice");
+    harness.get_by_label("2025: the push for a deal").click();
+    harness.run();
+    assert!(editing(&harness), "the note under its own slice");
+}

@@ -311,7 +311,16 @@ fn items_ui(
                 });
             }
         });
-    item_annotations_ui(ui, &session.brief.annotations, dossier, kind, actions);
+    // Notes on the items this section lists: a 2022 slice does not show a note on a 2025 event.
+    let shown: std::collections::HashSet<&str> = listed.iter().map(|(id, _)| *id).collect();
+    item_annotations_ui(
+        ui,
+        &session.brief.annotations,
+        dossier,
+        kind,
+        &shown,
+        actions,
+    );
 }
 
 fn event_label(e: &crate::model::Event) -> String {
@@ -343,11 +352,13 @@ fn item_annotations_ui(
     annotations: &[ItemAnnotation],
     dossier: &Dossier,
     kind: SectionKind,
+    shown: &std::collections::HashSet<&str>,
     actions: &mut Vec<Action>,
 ) {
     let mine: Vec<(usize, &ItemAnnotation, String)> = annotations
         .iter()
         .enumerate()
+        .filter(|(_, a)| shown.contains(a.item.as_str()))
         .filter_map(|(i, a)| label_of(dossier, kind, &a.item).map(|label| (i, a, label)))
         .collect();
     if mine.is_empty() {
