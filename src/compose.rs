@@ -136,6 +136,33 @@ pub enum Body {
     Notes,
 }
 
+/// Annotations as they print: one box for each run of the same kind, labelled in the
+/// singular or the plural. The PDF and the preview both set boxes from this.
+pub fn annotation_boxes(annotations: &[Annotation]) -> impl Iterator<Item = AnnotationBox<'_>> {
+    annotations
+        .chunk_by(|a, b| a.kind == b.kind)
+        .filter_map(|items| {
+            let kind = items.first()?.kind;
+            let label = if items.len() > 1 {
+                kind.plural_label()
+            } else {
+                kind.label()
+            };
+            Some(AnnotationBox { kind, label, items })
+        })
+}
+
+/// One box of annotations of one kind.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AnnotationBox<'a> {
+    /// Their kind.
+    pub kind: crate::model::AnnotationKind,
+    /// The box's label, e.g. "Talking points".
+    pub label: &'static str,
+    /// The annotations in it, one or more.
+    pub items: &'a [Annotation],
+}
+
 /// Resolves a brief against its dossier.
 pub fn compose(dossier: &Dossier, brief: &Brief) -> Composed {
     let mut c = Composer::new(dossier, brief);

@@ -12,7 +12,7 @@ pub mod glyphs;
 mod page;
 mod sections;
 mod text;
-mod theme;
+pub mod theme;
 
 use std::cell::RefCell;
 use std::collections::HashMap;

@@ -6,7 +6,7 @@
 use genpdf::elements::{
     Break, LinearLayout, PaddedElement, Paragraph, StyledElement, TableLayout, UnorderedList,
 };
-use genpdf::style::{Color, Style};
+use genpdf::style::Style;
 use std::rc::Rc;
 
 use genpdf::{Alignment, Document, Element};
@@ -15,9 +15,7 @@ use super::blocks::{Boxed, Callout, Heading, Keep, RowRules, Rule, cell};
 use super::page::SharedPages;
 use super::{text, theme};
 use crate::compose::{Body, Composed, ComposedSection, Endnote, Row};
-use crate::model::{
-    Annotation, AnnotationKind, Event, Indicator, Organization, Person, Precedent, Scenario,
-};
+use crate::model::{Annotation, Event, Indicator, Organization, Person, Precedent, Scenario};
 
 fn body() -> Style {
     Style::new()
@@ -78,50 +76,35 @@ fn labelled(label: &str, text: &str, style: Style) -> StyledElement<Paragraph> {
     p.styled(style)
 }
 
-fn kind_color(kind: AnnotationKind) -> Color {
-    match kind {
-        AnnotationKind::Note => theme::NOTE,
-        AnnotationKind::TalkingPoint => theme::TALKING_POINT,
-        AnnotationKind::Question => theme::QUESTION,
-    }
-}
-
 /// Annotations as ruled boxes, one box for each run of the same kind.
 fn annotation_boxes(annotations: &[Annotation], style: Style) -> Vec<Callout> {
-    let mut boxes = Vec::new();
-    for group in annotations.chunk_by(|a, b| a.kind == b.kind) {
-        let Some(first) = group.first() else { continue };
-        let color = kind_color(first.kind);
-        let label = if group.len() > 1 {
-            first.kind.plural_label()
-        } else {
-            first.kind.label()
-        };
-        let mut content = LinearLayout::vertical();
-        content.push(line(
-            label.to_uppercase(),
-            Style::new().bold().with_font_size(7).with_color(color),
-        ));
-        if let [only] = group {
-            content.push(paragraphs(&only.text, style));
-        } else {
-            let mut list = UnorderedList::with_bullet("\u{2022}");
-            for a in group {
-                list.push(paragraphs(&a.text, style));
+    crate::compose::annotation_boxes(annotations)
+        .map(|b| {
+            let color = theme::annotation(b.kind);
+            let mut content = LinearLayout::vertical();
+            content.push(line(
+                b.label.to_uppercase(),
+                Style::new().bold().with_font_size(7).with_color(color),
+            ));
+            if let [only] = b.items {
+                content.push(paragraphs(&only.text, style));
+            } else {
+                let mut list = UnorderedList::with_bullet("\u{2022}");
+                for a in b.items {
+                    list.push(paragraphs(&a.text, style));
+                }
+                content.push(list.styled(style));
             }
-            content.push(list.styled(style));
-        }
-        boxes.push(Callout::new(content, color));
-    }
-    boxes
+            Callout::new(content, color)
+        })
+        .collect()
 }
 
 /// Annotations as blocks, one per box.
 fn annotation_blocks(annotations: &[Annotation], style: Style) -> Vec<Block> {
-    annotations
-        .chunk_by(|a, b| a.kind == b.kind)
-        .map(|group| {
-            block(group.to_vec(), move |g| {
+    crate::compose::annotation_boxes(annotations)
+        .map(|b| {
+            block(b.items.to_vec(), move |g| {
                 let mut layout = LinearLayout::vertical();
                 push_annotations(&mut layout, g, style);
                 Box::new(layout)

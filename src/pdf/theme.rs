@@ -40,3 +40,12 @@ pub const NOTE: Color = Color::Rgb(70, 90, 120);
 pub const TALKING_POINT: Color = Color::Rgb(20, 110, 70);
 /// Questions to ask.
 pub const QUESTION: Color = Color::Rgb(170, 100, 0);
+
+/// The colour of an annotation's box, by kind.
+pub fn annotation(kind: crate::model::AnnotationKind) -> Color {
+    match kind {
+        crate::model::AnnotationKind::Note => NOTE,
+        crate::model::AnnotationKind::TalkingPoint => TALKING_POINT,
+        crate::model::AnnotationKind::Question => QUESTION,
+    }
+}

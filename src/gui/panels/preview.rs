@@ -5,19 +5,21 @@ use egui::{Color32, Frame, Grid, Margin, RichText, Stroke, Ui};
 
 use super::widgets::{bold, italic};
 use crate::compose::{Body, Composed, ComposedSection, Row};
-use crate::model::{Annotation, AnnotationKind};
+use crate::model::Annotation;
+use crate::pdf::theme;
 
 const PAPER: Color32 = Color32::from_rgb(253, 253, 250);
-const INK: Color32 = Color32::from_rgb(22, 42, 78);
 const TEXT: Color32 = Color32::from_rgb(30, 30, 30);
-const MUTED: Color32 = Color32::from_rgb(95, 99, 104);
-const MARKING: Color32 = Color32::from_rgb(150, 20, 30);
+const INK: Color32 = rgb(theme::INK);
+const MUTED: Color32 = rgb(theme::MUTED);
+const MARKING: Color32 = rgb(theme::MARKING);
 
-fn kind_color(kind: AnnotationKind) -> Color32 {
-    match kind {
-        AnnotationKind::Note => Color32::from_rgb(70, 90, 120),
-        AnnotationKind::TalkingPoint => Color32::from_rgb(20, 110, 70),
-        AnnotationKind::Question => Color32::from_rgb(170, 100, 0),
+/// The PDF's colours, so the preview and the page agree.
+const fn rgb(color: genpdf::style::Color) -> Color32 {
+    match color {
+        genpdf::style::Color::Rgb(r, g, b) => Color32::from_rgb(r, g, b),
+        genpdf::style::Color::Greyscale(g) => Color32::from_gray(g),
+        genpdf::style::Color::Cmyk(..) => TEXT,
     }
 }
 
@@ -315,19 +317,13 @@ fn boxed(ui: &mut Ui, color: Color32, add: impl FnOnce(&mut Ui)) {
 
 /// Annotations as the PDF sets them: one box for each run of the same kind.
 fn annotations_ui(ui: &mut Ui, annotations: &[Annotation]) {
-    for group in annotations.chunk_by(|a, b| a.kind == b.kind) {
-        let Some(first) = group.first() else { continue };
-        let color = kind_color(first.kind);
-        let label = if group.len() > 1 {
-            first.kind.plural_label()
-        } else {
-            first.kind.label()
-        };
+    for b in crate::compose::annotation_boxes(annotations) {
+        let color = rgb(theme::annotation(b.kind));
         ui.add_space(3.0);
         boxed(ui, color, |ui| {
-            ui.label(bold(label.to_uppercase()).size(9.0).color(color));
-            for a in group {
-                if group.len() > 1 {
+            ui.label(bold(b.label.to_uppercase()).size(9.0).color(color));
+            for a in b.items {
+                if b.items.len() > 1 {
                     ui.horizontal_wrapped(|ui| {
                         ui.label("\u{2022}");
                         ui.add(egui::Label::new(a.text.as_str()).wrap());
