@@ -3,7 +3,7 @@
 
 use std::time::Instant;
 
-use briefing::{compose, pdf, synthetic};
+use briefing::{compose, layout as pdf, synthetic};
 
 fn font_bytes(pdf_bytes: &[u8]) -> usize {
     let Ok(doc) = lopdf::Document::load_mem(pdf_bytes) else {

@@ -13,6 +13,7 @@ pub mod gui;
 pub mod locate;
 pub mod model;
 pub mod opened;
+pub mod layout;
 pub mod pdf;
 pub mod problem;
 pub mod schema;

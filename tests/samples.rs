@@ -4,8 +4,8 @@
 mod common;
 
 use briefing::model::{PageSize, SectionKind};
-use briefing::pdf::coverage::missing_chars;
-use briefing::{compose, pdf, store};
+use briefing::layout::coverage::missing_chars;
+use briefing::{compose, layout as pdf, store};
 use common::{all_text, open_sample, pages_text, sample_briefs};
 
 #[test]

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use super::{Outcome, load_failed, report};
-use crate::{Opened, compose, pdf, store};
+use crate::{Opened, compose, layout, store};
 
 /// Exports a brief; problems go to stderr, the written path to stdout.
 pub fn run(brief_path: &Path, output: Option<&Path>, no_annotations: bool) -> Outcome {
@@ -19,7 +19,7 @@ pub fn run(brief_path: &Path, output: Option<&Path>, no_annotations: bool) -> Ou
         opened.brief.doc.include_annotations = false;
     }
     let composed = compose(&opened.dossier.doc, &opened.brief.doc);
-    let rendered = match pdf::render(&composed) {
+    let rendered = match layout::render(&composed) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("briefing: {}: {e}", brief_path.display());

@@ -10,7 +10,7 @@ use super::recovery::{self, Recovery};
 use super::session::Session;
 use super::{dialogs, fonts, panels};
 use crate::problem::Severity;
-use crate::{pdf, store};
+use crate::{layout, store};
 
 /// A modal question or message.
 #[derive(Debug, Clone, PartialEq)]
@@ -311,7 +311,7 @@ impl App {
             self.fail("Not exported: fix these problems first", &errors.join("\n"));
             return;
         }
-        let result = pdf::render(self.session.composed())
+        let result = layout::render(self.session.composed())
             .map_err(|e| e.to_string())
             .and_then(|r| {
                 store::write_atomic(path, &r.bytes)

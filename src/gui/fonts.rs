@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use egui::{FontData, FontDefinitions, FontFamily};
 
-use crate::pdf;
+use crate::layout as pdf;
 
 /// The family name of the bold face, for headings.
 pub const BOLD: &str = "bold";

@@ -128,7 +128,7 @@ fn derive(dossier: &Dossier, brief: &Brief) -> (Brief, Composed, Vec<Finding>) {
     let composed = compose(dossier, brief);
     let mut findings = validate_composed(dossier, brief, &composed);
     // The window shows what the PDF will print, replacements included, and lists them.
-    let printable = crate::pdf::glyphs::make_printable(composed);
+    let printable = crate::layout::glyphs::make_printable(composed);
     findings.extend(printable.missing.iter().map(|m| {
         Finding::warning(
             crate::problem::Doc::Brief,

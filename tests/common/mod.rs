@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use briefing::model::Brief;
-use briefing::{Opened, compose, pdf};
+use briefing::{Opened, compose, layout as pdf};
 
 /// The shipped `briefs/` folder.
 pub fn briefs_dir() -> PathBuf {

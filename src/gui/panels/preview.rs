@@ -6,7 +6,7 @@ use egui::{Color32, Frame, Grid, Margin, RichText, Stroke, Ui};
 use super::widgets::{bold, italic};
 use crate::compose::{Body, Composed, ComposedSection, Row};
 use crate::model::Annotation;
-use crate::pdf::theme;
+use crate::layout::theme;
 
 const PAPER: Color32 = Color32::from_rgb(253, 253, 250);
 const TEXT: Color32 = Color32::from_rgb(30, 30, 30);
