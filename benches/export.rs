@@ -22,7 +22,7 @@ fn report(name: &str, composed: &briefing::Composed, runs: usize) {
     let mut last = None;
     for _ in 0..runs {
         let start = Instant::now();
-        let rendered = match pdf::render(composed) {
+        let rendered = match briefing::export::render(composed, &Default::default()) {
             Ok(r) => r,
             Err(e) => panic!("{name}: {e}"),
         };
@@ -36,7 +36,7 @@ fn report(name: &str, composed: &briefing::Composed, runs: usize) {
         "{name:<36} median {:>8.1} ms  {:>7} bytes  {:>3} pages  {:>6} bytes of fonts  ({runs} runs)",
         median.as_secs_f64() * 1000.0,
         rendered.bytes.len(),
-        rendered.pages,
+        rendered.pages.count(),
         font_bytes(&rendered.bytes),
     );
 }

@@ -24,6 +24,10 @@ pub struct Composed {
     pub marking: String,
     /// Paper size.
     pub page_size: PageSize,
+    /// BCP 47 language tag.
+    pub language: String,
+    /// The most pages the brief should take.
+    pub page_budget: Option<u32>,
     /// Who the brief is for.
     pub prepared_for: String,
     /// Who prepared it.
@@ -194,6 +198,8 @@ pub fn compose(dossier: &Dossier, brief: &Brief) -> Composed {
         subtitle: brief.subtitle.trim().to_owned(),
         marking: brief.marking.trim().to_owned(),
         page_size: brief.page_size,
+        language: brief.language.trim().to_owned(),
+        page_budget: brief.page_budget,
         prepared_for: brief.prepared_for.trim().to_owned(),
         prepared_by: brief.prepared_by.trim().to_owned(),
         dossier_title: dossier.title.clone(),

@@ -5,8 +5,10 @@
 //! brief into exactly what prints, and [`pdf`] turns that into bytes. The CLI and the desktop
 //! app are thin shells over these.
 
+pub mod budget;
 pub mod cli;
 pub mod compose;
+pub mod export;
 pub mod fields;
 #[cfg(feature = "gui")]
 pub mod gui;

@@ -43,6 +43,8 @@ pub fn full_brief() -> Brief {
         prepared_by: String::new(),
         marking: "INTERNAL \u{2014} FOR MEETING USE ONLY".into(),
         page_size: Default::default(),
+        language: "en".to_owned(),
+        page_budget: None,
         include_annotations: true,
         sections,
         annotations: Vec::new(),

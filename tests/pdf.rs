@@ -135,7 +135,7 @@ fn every_script_prints_and_a_character_no_font_has_is_reported() {
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scripts/scripts.brief.yaml");
     let opened = briefing::Opened::open(&path).unwrap();
     let composed = briefing::compose(&opened.dossier.doc, &opened.brief.doc);
-    let rendered = briefing::layout::render(&composed).unwrap();
+    let rendered = briefing::export::render(&composed, &Default::default()).unwrap();
     let text = all_text(&rendered.bytes);
     for words in [
         "Москва и Киев: переговоры продолжаются.",

@@ -125,6 +125,8 @@ fn brief() -> impl Strategy<Value = Brief> {
                 } else {
                     PageSize::A4
                 },
+                language: "en".to_owned(),
+                page_budget: None,
                 include_annotations: ann,
                 sections,
                 annotations: notes

@@ -22,9 +22,9 @@ fn every_sample_exports_with_marking_and_page_numbers_on_every_page() {
     for path in sample_briefs() {
         let opened = briefing::Opened::open(&path).unwrap();
         let composed = compose(&opened.dossier.doc, &opened.brief.doc);
-        let rendered = pdf::render(&composed).unwrap();
+        let rendered = briefing::export::render(&composed, &Default::default()).unwrap();
         let pages = pages_text(&rendered.bytes);
-        assert_eq!(pages.len(), rendered.pages, "{}", path.display());
+        assert_eq!(pages.len(), rendered.pages.count(), "{}", path.display());
         assert!(!composed.marking.is_empty());
         for (i, page) in pages.iter().enumerate() {
             let marking = common::folded(&composed.marking);
@@ -65,8 +65,8 @@ fn the_premeeting_brief_is_two_a4_pages_with_its_talking_points() {
     let opened = open_sample("principal-premeeting.brief.yaml");
     assert_eq!(opened.brief.doc.page_size, PageSize::A4);
     let composed = compose(&opened.dossier.doc, &opened.brief.doc);
-    let rendered = pdf::render(&composed).unwrap();
-    assert_eq!(rendered.pages, 2, "a pre-meeting brief must fit two pages");
+    let rendered = briefing::export::render(&composed, &Default::default()).unwrap();
+    assert_eq!(rendered.pages.count(), 2, "a pre-meeting brief must fit two pages");
     let text = all_text(&rendered.bytes);
     for point in &opened.brief.doc.meeting.bottom_line {
         assert!(
@@ -108,7 +108,7 @@ fn the_background_pack_has_every_section_kind_and_two_slices() {
     assert!(slices >= 2);
     assert_eq!(brief.page_size, PageSize::Letter);
     let composed = compose(&opened.dossier.doc, brief);
-    let text = all_text(&pdf::render(&composed).unwrap().bytes);
+    let text = all_text(&briefing::export::render(&composed, &Default::default()).unwrap().bytes);
     for s in &composed.sections {
         assert!(text.contains(&s.heading), "heading missing: {}", s.heading);
     }

@@ -1,12 +1,12 @@
-//! `briefing export BRIEF [-o OUT.pdf] [--no-annotations]`.
+//! `briefing export BRIEF [-o OUT.pdf] [--no-annotations] [--pdfa]`.
 
 use std::path::Path;
 
 use super::{Outcome, load_failed, report};
-use crate::{Opened, compose, layout, store};
+use crate::{Opened, compose, layout, pdf, store};
 
 /// Exports a brief; problems go to stderr, the written path to stdout.
-pub fn run(brief_path: &Path, output: Option<&Path>, no_annotations: bool) -> Outcome {
+pub fn run(brief_path: &Path, output: Option<&Path>, no_annotations: bool, pdfa: bool) -> Outcome {
     let mut opened = match Opened::open(brief_path) {
         Ok(o) => o,
         Err(e) => return load_failed(&e),
@@ -19,26 +19,37 @@ pub fn run(brief_path: &Path, output: Option<&Path>, no_annotations: bool) -> Ou
         opened.brief.doc.include_annotations = false;
     }
     let composed = compose(&opened.dossier.doc, &opened.brief.doc);
-    let rendered = match layout::render(&composed) {
-        Ok(r) => r,
+    let laid = match layout::lay_out(&composed) {
+        Ok(l) => l,
         Err(e) => {
             eprintln!("briefing: {}: {e}", brief_path.display());
             return Outcome::Failed;
         }
     };
-    for m in &rendered.missing {
+    for m in &laid.missing {
         eprintln!("{}: warning: {}", brief_path.display(), m.describe());
     }
+    let options = pdf::Options {
+        pdfa,
+        created: Some(pdf::Timestamp::now()),
+    };
+    let bytes = match pdf::write(&laid.pages, &options) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("briefing: {}: {e}", brief_path.display());
+            return Outcome::Failed;
+        }
+    };
     let out = output.map_or_else(|| store::pdf_path_for(brief_path), Path::to_path_buf);
-    if let Err(e) = store::write_atomic(&out, &rendered.bytes) {
+    if let Err(e) = store::write_atomic(&out, &bytes) {
         eprintln!("briefing: {e}");
         return Outcome::Failed;
     }
     println!(
         "{} ({} pages, {} KB)",
         out.display(),
-        rendered.pages,
-        rendered.bytes.len().div_ceil(1024)
+        laid.pages.count(),
+        bytes.len().div_ceil(1024)
     );
     Outcome::Ok
 }

@@ -32,6 +32,9 @@ pub enum Command {
         /// Leave every staff annotation out: the press-safe copy.
         #[arg(long)]
         no_annotations: bool,
+        /// Write PDF/A-2b, the archival form records offices ask for.
+        #[arg(long)]
+        pdfa: bool,
     },
     /// Check a brief (with its dossier) or a dossier, and list every problem.
     Validate {
@@ -88,7 +91,8 @@ pub fn run(command: Command) -> Outcome {
             brief,
             output,
             no_annotations,
-        } => export::run(&brief, output.as_deref(), no_annotations),
+            pdfa,
+        } => export::run(&brief, output.as_deref(), no_annotations, pdfa),
         Command::Validate { file } => validate::run(&file),
         Command::Open { brief } => open_window(Some(brief)),
         Command::Schema { format } => {

@@ -4,7 +4,23 @@ use std::path::Path;
 
 use super::{Outcome, load_failed, report};
 use crate::opened::dossier_problems;
-use crate::{Opened, store};
+use crate::{Opened, Problem, budget, compose, layout, store};
+
+/// The page budget's warning, if the brief sets one and goes over it: found by laying the
+/// brief out, as export would.
+fn budget_problem(o: &Opened) -> Vec<Problem> {
+    if o.brief.doc.page_budget.is_none() {
+        return Vec::new();
+    }
+    let composed = compose(&o.dossier.doc, &o.brief.doc);
+    let Ok(laid) = layout::lay_out(&composed) else {
+        return Vec::new();
+    };
+    match budget::over_budget(composed.page_budget, &laid.pages) {
+        Some(f) => o.brief.locate(&[&f]),
+        None => Vec::new(),
+    }
+}
 
 /// Validates a brief with its dossier, or a dossier on its own.
 pub fn run(path: &Path) -> Outcome {
@@ -18,7 +34,13 @@ pub fn run(path: &Path) -> Outcome {
         }
     } else {
         match Opened::open(path) {
-            Ok(o) => o.problems(),
+            Ok(o) => {
+                let mut problems = o.problems();
+                if !problems.iter().any(Problem::is_error) {
+                    problems.extend(budget_problem(&o));
+                }
+                problems
+            }
             Err(e) => return load_failed(&e),
         }
     };

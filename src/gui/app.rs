@@ -10,7 +10,7 @@ use super::recovery::{self, Recovery};
 use super::session::Session;
 use super::{dialogs, fonts, panels};
 use crate::problem::Severity;
-use crate::{layout, store};
+use crate::{layout, pdf, store};
 
 /// A modal question or message.
 #[derive(Debug, Clone, PartialEq)]
@@ -311,20 +311,25 @@ impl App {
             self.fail("Not exported: fix these problems first", &errors.join("\n"));
             return;
         }
-        let result = layout::render(self.session.composed())
+        let options = pdf::Options {
+            pdfa: false,
+            created: Some(pdf::Timestamp::now()),
+        };
+        let result = layout::lay_out(self.session.composed())
             .map_err(|e| e.to_string())
-            .and_then(|r| {
-                store::write_atomic(path, &r.bytes)
-                    .map(|()| r)
+            .and_then(|laid| {
+                let bytes = pdf::write(&laid.pages, &options).map_err(|e| e.to_string())?;
+                store::write_atomic(path, &bytes)
+                    .map(|()| laid.pages.count())
                     .map_err(|e| e.to_string())
             });
         match result {
-            Ok(rendered) => {
+            Ok(page_count) => {
                 if let Some(brief) = &self.session.path {
                     self.prefs.set_last_export(brief, path);
                 }
                 self.toast = Some(Toast {
-                    text: format!("Exported {} ({} pages)", path.display(), rendered.pages),
+                    text: format!("Exported {} ({page_count} pages)", path.display()),
                     pdf: Some(path.to_owned()),
                 });
             }

@@ -43,6 +43,8 @@ impl Session {
             prepared_by: String::new(),
             marking: DEFAULT_MARKING.into(),
             page_size: PageSize::A4,
+            language: "en".to_owned(),
+            page_budget: None,
             include_annotations: true,
             // Every kind of the dossier; notes are the staffer's to add.
             sections: SectionKind::ALL

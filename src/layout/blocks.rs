@@ -1,38 +1,172 @@
-//! Page elements genpdf does not have: a section heading that keeps with what follows and
-//! records its page, a ruled annotation box, a hairline, and a table with rules between rows
-//! rather than a grid.
+//! Page elements genpdf does not have: a heading that keeps with what follows and marks where
+//! it lands, a ruled annotation box, a hairline, rules between table rows, a block kept whole
+//! on a page, and the small elements that tie what is drawn to the structure tree and to
+//! anchors.
+
+use std::rc::Rc;
 
 use genpdf::elements::{CellDecorator, LinearLayout};
 use genpdf::render::Area;
 use genpdf::style::{Color, Style};
 use genpdf::{Context, Element, Margins, Mm, Position, RenderResult, Size};
 
-use std::rc::Rc;
-
-use super::page::SharedPages;
+use super::pages::{AnchorId, NodeId};
+use super::state::{PageRef, Shared, node_mark};
 use super::theme;
 
-/// A numbered section heading with a rule under it. It moves to the next page rather than sit
-/// at the foot of one, and it records the page it lands on for the contents list.
-pub struct Heading {
-    text: String,
-    number: usize,
-    pages: SharedPages,
+/// Width of rules between table rows, points.
+const HAIRLINE_PT: f64 = 0.5;
+
+fn pt(pt: f64) -> Mm {
+    genpdf::pt_to_mm(pt)
 }
 
-impl Heading {
-    /// The heading of section `number`.
-    pub fn new(number: usize, text: &str, pages: SharedPages) -> Heading {
-        Heading {
-            text: text.to_owned(),
-            number,
-            pages,
+/// Renders `inner` with everything it draws marked as part of `node`, unless it marks its own.
+pub struct Tagged<E: Element> {
+    inner: E,
+    mark: usize,
+}
+
+impl<E: Element> Tagged<E> {
+    /// `inner` as part of `node`.
+    pub fn new(inner: E, node: NodeId) -> Tagged<E> {
+        Tagged {
+            inner,
+            mark: node_mark(node),
+        }
+    }
+
+    /// `inner` under a raw mark (an artifact's).
+    pub fn with_mark(inner: E, mark: usize) -> Tagged<E> {
+        Tagged { inner, mark }
+    }
+}
+
+impl<E: Element> Element for Tagged<E> {
+    fn render(
+        &mut self,
+        context: &Context,
+        area: Area<'_>,
+        style: Style,
+    ) -> Result<RenderResult, genpdf::error::Error> {
+        self.inner.render(context, area, style.with_mark(self.mark))
+    }
+}
+
+/// Records where it lands as `anchor`; draws nothing and takes no room.
+pub struct AnchorAt {
+    anchor: AnchorId,
+    state: Shared,
+}
+
+impl AnchorAt {
+    /// Marks `anchor` here.
+    pub fn new(anchor: AnchorId, state: &Shared) -> AnchorAt {
+        AnchorAt {
+            anchor,
+            state: Rc::clone(state),
         }
     }
 }
 
+impl Element for AnchorAt {
+    fn render(
+        &mut self,
+        _: &Context,
+        area: Area<'_>,
+        _: Style,
+    ) -> Result<RenderResult, genpdf::error::Error> {
+        self.state.borrow_mut().place(self.anchor, area.origin());
+        Ok(RenderResult::default())
+    }
+}
+
+/// The page number of `anchor`, right-aligned in its cell; set after layout, when pages are
+/// known. Takes one line.
+pub struct PageNumber {
+    anchor: AnchorId,
+    state: Shared,
+}
+
+impl PageNumber {
+    /// The page `anchor` lands on.
+    pub fn new(anchor: AnchorId, state: &Shared) -> PageNumber {
+        PageNumber {
+            anchor,
+            state: Rc::clone(state),
+        }
+    }
+}
+
+impl Element for PageNumber {
+    fn render(
+        &mut self,
+        context: &Context,
+        area: Area<'_>,
+        style: Style,
+    ) -> Result<RenderResult, genpdf::error::Error> {
+        let height = style.line_height(&context.font_cache);
+        if area.size().height < height {
+            return Ok(RenderResult {
+                size: Size::new(0, 0),
+                has_more: true,
+            });
+        }
+        let mut state = self.state.borrow_mut();
+        if state.measuring == 0 {
+            let page = state.page;
+            let baseline = style.font(&context.font_cache).glyph_height(style.font_size());
+            state.page_refs.push(PageRef {
+                anchor: self.anchor,
+                place: super::state::Place {
+                    page,
+                    at: area.origin() + Position::new(0, baseline),
+                },
+                right: area.origin().x + area.size().width,
+                style,
+            });
+        }
+        Ok(RenderResult {
+            size: Size::new(area.size().width, height),
+            has_more: false,
+        })
+    }
+}
+
 /// Room a heading wants below it for the start of its content.
-const KEEP_WITH_NEXT_MM: f64 = 30.0;
+const KEEP_WITH_NEXT_MM: f64 = 24.0;
+
+/// A section heading with a rule under it. It moves to the next page rather than sit at the
+/// foot of one, and marks where it lands.
+pub struct Heading {
+    content: Box<dyn Element>,
+    anchor: AnchorId,
+    state: Shared,
+    ruled: bool,
+    keep_mm: f64,
+}
+
+impl Heading {
+    /// A section heading: `content` (already tagged), ruled, anchored at `anchor`.
+    pub fn new(content: impl Element + 'static, anchor: AnchorId, state: &Shared) -> Heading {
+        Heading {
+            content: Box::new(content),
+            anchor,
+            state: Rc::clone(state),
+            ruled: true,
+            keep_mm: KEEP_WITH_NEXT_MM,
+        }
+    }
+
+    /// A subsection heading: no rule, less room wanted below.
+    pub fn sub(content: impl Element + 'static, anchor: AnchorId, state: &Shared) -> Heading {
+        Heading {
+            ruled: false,
+            keep_mm: 16.0,
+            ..Heading::new(content, anchor, state)
+        }
+    }
+}
 
 impl Element for Heading {
     fn render(
@@ -41,54 +175,50 @@ impl Element for Heading {
         mut area: Area<'_>,
         style: Style,
     ) -> Result<RenderResult, genpdf::error::Error> {
-        if area.size().height < Mm::from(KEEP_WITH_NEXT_MM) {
+        if area.size().height < Mm::from(self.keep_mm) {
             return Ok(RenderResult {
                 size: Size::new(0, 0),
                 has_more: true,
             });
         }
-        {
-            let mut pages = self.pages.borrow_mut();
-            let page = pages.current;
-            let slot = self.number.saturating_sub(1);
-            if pages.section_pages.len() <= slot {
-                pages.section_pages.resize(slot + 1, 0);
-            }
-            pages.section_pages[slot] = page;
-        }
-        let above = Mm::from(4.0);
+        let above = Mm::from(if self.ruled { 4.0 } else { 2.5 });
         area.add_offset(Position::new(0, above));
-        let heading = style
-            .bold()
-            .with_font_size(theme::HEADING_PT)
-            .with_color(theme::INK);
-        let mut para = super::text::paragraph(
-            &format!("{}\u{2003}{}", self.number, self.text),
-            style.and(heading),
-        );
-        let result = para.render(context, area.clone(), style.and(heading))?;
-        let y = result.size.height + Mm::from(0.8);
-        area.draw_line(
-            vec![Position::new(0, y), Position::new(area.size().width, y)],
-            Style::new().with_color(theme::INK),
-        );
+        self.state.borrow_mut().place(self.anchor, area.origin());
+        let result = self.content.render(context, area.clone(), style)?;
+        let mut height = above + result.size.height;
+        if self.ruled {
+            let y = result.size.height + Mm::from(0.8);
+            area.draw_line_with_width(
+                vec![Position::new(0, y), Position::new(area.size().width, y)],
+                Style::new().with_color(theme::INK),
+                Some(pt(0.8)),
+            );
+            height = above + y + Mm::from(2.5);
+        } else {
+            height += Mm::from(0.8);
+        }
         Ok(RenderResult {
-            size: Size::new(area.size().width, above + y + Mm::from(2.5)),
+            size: Size::new(area.size().width, height),
             has_more: result.has_more,
         })
     }
 }
 
-/// A horizontal hairline across the area.
+/// A horizontal rule across the area.
 pub struct Rule {
     color: Color,
     space_mm: f64,
+    width_pt: f64,
 }
 
 impl Rule {
-    /// A hairline with `space_mm` above and below.
-    pub fn new(color: Color, space_mm: f64) -> Rule {
-        Rule { color, space_mm }
+    /// A rule `width_pt` thick with `space_mm` above and below.
+    pub fn new(color: Color, space_mm: f64, width_pt: f64) -> Rule {
+        Rule {
+            color,
+            space_mm,
+            width_pt,
+        }
     }
 }
 
@@ -100,9 +230,10 @@ impl Element for Rule {
         _: Style,
     ) -> Result<RenderResult, genpdf::error::Error> {
         let y = Mm::from(self.space_mm);
-        area.draw_line(
+        area.draw_line_with_width(
             vec![Position::new(0, y), Position::new(area.size().width, y)],
             Style::new().with_color(self.color),
+            Some(pt(self.width_pt)),
         );
         Ok(RenderResult {
             size: Size::new(area.size().width, y * 2.0),
@@ -111,7 +242,8 @@ impl Element for Rule {
     }
 }
 
-/// A ruled box with a coloured bar down its left side, for the staffer's own words.
+/// A ruled box with a coloured bar down its left side, for the staffer's own words. It may
+/// break across pages; the box is open at the break.
 pub struct Callout {
     content: LinearLayout,
     color: Color,
@@ -141,39 +273,46 @@ impl Element for Callout {
         let mut inner = area.clone();
         inner.add_margins(Margins::trbl(1.5 + 1.8, 3.0, 2.0, 4.5));
         let result = self.content.render(context, inner, style)?;
+        if result.size.height == Mm::from(0.0) && result.has_more {
+            return Ok(RenderResult {
+                size: Size::new(0, 0),
+                has_more: true,
+            });
+        }
         let height = top + Mm::from(1.8) + result.size.height + Mm::from(2.0) + bottom;
         let width = area.size().width;
         let line = Style::new().with_color(self.color);
         let body_top = Mm::from(if self.first { 1.5 } else { 0.0 });
         let body_bottom = height - bottom;
-        // A bar of close hairlines reads as one thick rule; genpdf draws no line widths.
-        for i in 0..5 {
-            let x = Mm::from(0.2 * f64::from(i));
-            area.draw_line(
-                vec![Position::new(x, body_top), Position::new(x, body_bottom)],
-                line,
-            );
-        }
-        area.draw_line(
+        area.fill_rect(
+            Position::new(0, body_top),
+            Size::new(Mm::from(1.0), body_bottom - body_top),
+            line,
+        );
+        let hair = Some(pt(HAIRLINE_PT));
+        area.draw_line_with_width(
             vec![
                 Position::new(width, body_top),
                 Position::new(width, body_bottom),
             ],
             line,
+            hair,
         );
         if self.first {
-            area.draw_line(
+            area.draw_line_with_width(
                 vec![Position::new(0, body_top), Position::new(width, body_top)],
                 line,
+                hair,
             );
         }
         if !result.has_more {
-            area.draw_line(
+            area.draw_line_with_width(
                 vec![
                     Position::new(0, body_bottom),
                     Position::new(width, body_bottom),
                 ],
                 line,
+                hair,
             );
         }
         self.first = false;
@@ -184,40 +323,36 @@ impl Element for Callout {
     }
 }
 
-/// Cell padding and rules for tables: a rule under the header row, hairlines between rows.
+/// Rules for tables: a rule under the header row, hairlines between rows.
 pub struct RowRules {
-    columns: usize,
     header: bool,
 }
 
 impl RowRules {
     /// Rules for a table whose first row is a header if `header`.
     pub fn new(header: bool) -> RowRules {
-        RowRules { columns: 0, header }
+        RowRules { header }
     }
 }
 
 impl CellDecorator for RowRules {
-    fn set_table_size(&mut self, num_columns: usize, _: usize) {
-        self.columns = num_columns;
-    }
-
     fn decorate_cell(&mut self, _: usize, row: usize, has_more: bool, area: Area<'_>, _: Style) {
         if has_more {
             return;
         }
         let size = area.size();
-        let color = if self.header && row == 0 {
-            theme::INK
+        let (color, width) = if self.header && row == 0 {
+            (theme::INK, 0.8)
         } else {
-            theme::RULE
+            (theme::RULE, HAIRLINE_PT)
         };
-        area.draw_line(
+        area.draw_line_with_width(
             vec![
                 Position::new(0, size.height),
                 Position::new(size.width, size.height),
             ],
             Style::new().with_color(color),
+            Some(pt(width)),
         );
     }
 }
@@ -226,48 +361,53 @@ impl CellDecorator for RowRules {
 pub fn cell(element: impl Element + 'static) -> Box<dyn Element> {
     Box::new(genpdf::elements::PaddedElement::new(
         element,
-        Margins::trbl(1.3, 2.0, 1.5, 0.0),
+        Margins::trbl(1.2, 2.0, 1.3, 0.0),
     ))
 }
 
 /// Builds a fresh copy of a block: genpdf elements are used up as they render, so a block
-/// that is measured first has to be built twice.
-pub type Build = Box<dyn Fn() -> Box<dyn Element>>;
+/// that is measured first has to be built twice. The flag asks for a repeat (a continued
+/// table's header), which is drawn as page furniture.
+pub type Build = Rc<dyn Fn(bool) -> Box<dyn Element>>;
 
 /// Blocks taller than this split across pages like running text; shorter ones move whole
 /// to the next page rather than break.
-const KEEP_MAX_MM: f64 = 110.0;
+pub const KEEP_MAX_MM: f64 = 110.0;
 
-/// A block kept on one page when it fits one: a table row, a scenario, a boxed note.
+/// A block kept on one page when it fits one: a table row, a short table, a boxed note.
 pub struct Keep {
-    number: usize,
     build: Build,
     inner: Option<Box<dyn Element>>,
     /// Printed above the block when it opens a page: a table's header row.
     header: Option<Build>,
-    pages: SharedPages,
+    state: Shared,
+    max: Mm,
+    /// Height measured at a width.
+    measured: Option<(Mm, Mm)>,
 }
 
 impl Keep {
     /// Keeps what `build` makes together.
-    pub fn new(build: impl Fn() -> Box<dyn Element> + 'static, pages: SharedPages) -> Keep {
-        let number = {
-            let mut p = pages.borrow_mut();
-            p.blocks += 1;
-            p.blocks
-        };
+    pub fn new(build: Build, state: &Shared) -> Keep {
         Keep {
-            number,
-            build: Box::new(build),
+            build,
             inner: None,
             header: None,
-            pages,
+            state: Rc::clone(state),
+            max: Mm::from(KEEP_MAX_MM),
+            measured: None,
         }
     }
 
     /// The same, with `header` printed above it if it lands at the top of a page.
-    pub fn with_header(mut self, header: impl Fn() -> Box<dyn Element> + 'static) -> Keep {
-        self.header = Some(Box::new(header));
+    pub fn with_header(mut self, header: Build) -> Keep {
+        self.header = Some(header);
+        self
+    }
+
+    /// Kept whole only up to `mm` tall.
+    pub fn at_most(mut self, mm: f64) -> Keep {
+        self.max = Mm::from(mm);
         self
     }
 }
@@ -280,42 +420,42 @@ impl Element for Keep {
         style: Style,
     ) -> Result<RenderResult, genpdf::error::Error> {
         // With room for the tallest block that is kept whole, there is nothing to decide.
-        if self.inner.is_none() && area.size().height < Mm::from(KEEP_MAX_MM) {
+        if self.inner.is_none() && area.size().height < self.max {
             let width = area.size().width;
-            let key = (self.number, f64::from(width).to_bits());
-            let heights = Rc::clone(&self.pages.borrow().heights);
-            let known = heights.borrow().get(&key).copied();
-            let height = match known {
-                Some(h) => Mm::from(h),
-                None => {
-                    let h = measure(context, style, width, (self.build)())?;
-                    heights.borrow_mut().insert(key, f64::from(h));
+            let height = match self.measured {
+                Some((w, h)) if w == width => h,
+                _ => {
+                    self.state.borrow_mut().measuring += 1;
+                    let h = measure(context, style, width, (self.build)(false));
+                    self.state.borrow_mut().measuring -= 1;
+                    let h = h?;
+                    self.measured = Some((width, h));
                     h
                 }
             };
-            if height > area.size().height {
+            if height > area.size().height && height <= self.max {
                 return Ok(RenderResult {
                     size: Size::new(0, 0),
                     has_more: true,
                 });
             }
         }
-        let top = std::mem::replace(&mut self.pages.borrow_mut().top_of_page, false);
+        let top = std::mem::replace(&mut self.state.borrow_mut().top_of_page, false);
         let inner = self.inner.get_or_insert_with(|| match &self.header {
             Some(header) if top => {
                 let mut both = LinearLayout::vertical();
-                both.push(Boxed(header()));
-                both.push(Boxed((self.build)()));
+                both.push(Boxed(header(true)));
+                both.push(Boxed((self.build)(false)));
                 Box::new(both)
             }
-            _ => (self.build)(),
+            _ => (self.build)(false),
         });
         inner.render(context, area, style)
     }
 }
 
 /// The height `element` takes at `width`, found by laying it out on a scratch page that is
-/// never written.
+/// thrown away.
 fn measure(
     context: &Context,
     style: Style,

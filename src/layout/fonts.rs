@@ -20,7 +20,7 @@ pub const SYMBOLS: &[u8] = include_bytes!("../../fonts/NotoSansSymbols2-Regular.
 
 /// The fallback family: the one symbols face in every style.
 pub fn fallback_family() -> Result<FontFamily<FontData>, genpdf::error::Error> {
-    let face = FontData::new(SYMBOLS.to_vec(), None)?;
+    let face = FontData::new(SYMBOLS.to_vec())?;
     Ok(FontFamily {
         regular: face.clone(),
         bold: face.clone(),
@@ -32,9 +32,9 @@ pub fn fallback_family() -> Result<FontFamily<FontData>, genpdf::error::Error> {
 /// The body family for genpdf.
 pub fn family() -> Result<FontFamily<FontData>, genpdf::error::Error> {
     Ok(FontFamily {
-        regular: FontData::new(REGULAR.to_vec(), None)?,
-        bold: FontData::new(BOLD.to_vec(), None)?,
-        italic: FontData::new(ITALIC.to_vec(), None)?,
-        bold_italic: FontData::new(BOLD_ITALIC.to_vec(), None)?,
+        regular: FontData::new(REGULAR.to_vec())?,
+        bold: FontData::new(BOLD.to_vec())?,
+        italic: FontData::new(ITALIC.to_vec())?,
+        bold_italic: FontData::new(BOLD_ITALIC.to_vec())?,
     })
 }

@@ -1,131 +1,150 @@
-//! Composed -> PDF bytes, with genpdf. Only shells write files.
+//! Composed -> [`Pages`]: genpdf lays the brief out once; each page becomes a list of
+//! positioned items tied to the structure tree. The PDF writer, the app's preview and the
+//! page count all read the result.
 //!
-//! Two passes: the first lays the brief out to learn the page count and the page of every
-//! section; the second prints "Page X of Y" and the contents list with those numbers. The
-//! layout does not depend on them, so both passes break pages in the same places.
+//! One pass: what only the finished layout knows — "Page X of Y" and the contents list's page
+//! numbers — is set into the recorded pages afterwards, in room the layout left for it.
 
 mod blocks;
+mod bullets;
 pub mod coverage;
-mod finish;
 pub mod fonts;
+mod furniture;
 pub mod glyphs;
-mod page;
-mod sections;
 pub mod pages;
+mod record;
+mod sections;
+mod state;
 mod text;
 pub mod theme;
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use genpdf::{Document, Size};
 
-use crate::compose::Composed;
+use crate::compose::{Body, Composed};
 use crate::model::PageSize;
 
 pub use fonts::{BOLD, BOLD_ITALIC, ITALIC, REGULAR, SYMBOLS};
-use page::{Furniture, Pages};
+use pages::{Meta, Pages, SectionSpan};
+use sections::Cx;
+use state::State;
+use text::Setter;
 
-/// What went wrong making the PDF.
+/// What went wrong laying the brief out.
 #[derive(Debug, thiserror::Error)]
-pub enum PdfError {
+pub enum LayoutError {
     /// genpdf failed: a font would not load or an element did not fit a page.
-    #[error("cannot lay out the PDF: {0}")]
+    #[error("cannot lay out the brief: {0}")]
     Layout(#[from] genpdf::error::Error),
-    /// The laid-out file could not be finished.
-    #[error(transparent)]
-    Finish(#[from] finish::FinishError),
 }
 
-/// A rendered brief.
+/// A laid-out brief.
 #[derive(Debug, Clone)]
-pub struct Rendered {
-    /// The PDF file's bytes.
-    pub bytes: Vec<u8>,
-    /// How many pages it has.
-    pub pages: usize,
-    /// Characters the font could not print as they are, and what was printed instead.
+pub struct Laid {
+    /// The pages.
+    pub pages: Pages,
+    /// Characters the faces could not print as they are, and what was printed instead.
     pub missing: Vec<glyphs::MissingGlyph>,
 }
 
-/// Renders a composed brief to PDF bytes.
-pub fn render(composed: &Composed) -> Result<Rendered, PdfError> {
+/// Lays a composed brief out into pages.
+pub fn lay_out(composed: &Composed) -> Result<Laid, LayoutError> {
     let glyphs::Printable {
         composed: printable,
         missing,
-        needs_fallback,
+        ..
     } = glyphs::make_printable(composed.clone());
-    let composed = &printable;
-    let heights = Rc::new(RefCell::new(HashMap::new()));
-    let first = pass(composed, None, &heights, needs_fallback)?;
-    let (bytes, pages) = pass(composed, Some(&first.1), &heights, needs_fallback)?;
-    let meta = finish::Meta {
-        title: composed.title.clone(),
-        author: composed.prepared_by.clone(),
-        subject: composed.dossier_title.clone(),
-        outline: composed
-            .sections
-            .iter()
-            .map(|s| {
-                let page = pages.section_pages.get(s.number - 1).copied().unwrap_or(1);
-                (format!("{} {}", s.number, s.heading), page)
-            })
-            .collect(),
-    };
-    Ok(Rendered {
-        bytes: finish::finish(&bytes, &meta)?,
-        pages: pages.current,
-        missing,
-    })
-}
-
-/// One layout pass; `known` carries the page numbers the first pass found.
-fn pass(
-    composed: &Composed,
-    known: Option<&Pages>,
-    heights: &Rc<RefCell<HashMap<(usize, u64), f64>>>,
-    needs_fallback: bool,
-) -> Result<(Vec<u8>, Pages), PdfError> {
-    let pages = Rc::new(RefCell::new(Pages {
-        heights: Rc::clone(heights),
-        ..Pages::default()
-    }));
+    let c = &printable;
+    let state = Rc::new(RefCell::new(State::default()));
     let mut doc = Document::new(fonts::family()?);
-    // The fallback face is large; a brief that needs none of it does not pay for it.
-    let fallback = if needs_fallback {
-        Some(doc.add_font_family(fonts::fallback_family()?))
-    } else {
-        None
-    };
-    text::set_fallback(fallback);
-    doc.set_title(&composed.title);
-    doc.set_minimal_conformance();
+    let fallback = doc.add_font_family(fonts::fallback_family()?);
+    let set = Setter { fallback };
+    doc.set_title(&c.title);
     doc.set_font_size(theme::BODY_PT);
     doc.set_line_spacing(theme::LINE_SPACING);
-    doc.set_paper_size(match composed.page_size {
+    doc.set_paper_size(match c.page_size {
         PageSize::A4 => Size::new(210.0, 297.0),
         PageSize::Letter => Size::new(215.9, 279.4),
     });
-    doc.set_page_decorator(Furniture {
-        marking: composed.marking.clone(),
-        footer_title: composed.title.clone(),
-        total: known.map(|k| k.current),
-        pages: Rc::clone(&pages),
-    });
-    let section_pages = known.map(|k| k.section_pages.as_slice());
-    sections::title_block(&mut doc, composed, section_pages);
-    for section in &composed.sections {
-        sections::section(&mut doc, section, &pages);
+    doc.set_page_decorator(furniture::Furniture::new(
+        &c.marking, &c.title, set, &state,
+    ));
+    let notes = endnote_count(c);
+    let notes = (0..notes).map(|_| state.borrow_mut().anchor()).collect();
+    let cx = Cx {
+        state: Rc::clone(&state),
+        set,
+        notes: Rc::new(notes),
+    };
+    let anchors = sections::title_block(&mut doc, c, &cx);
+    let mut outline = Vec::new();
+    for (section, anchor) in c.sections.iter().zip(&anchors) {
+        outline.push(sections::section(&mut doc, section, *anchor, &cx));
     }
-    let mut bytes = Vec::new();
-    // The first pass only learns page numbers; nothing it would write is kept.
-    let layout_only = known.is_none();
-    printpdf::LAYOUT_ONLY.with(|f| f.set(layout_only));
-    let rendered = doc.render(&mut bytes);
-    printpdf::LAYOUT_ONLY.with(|f| f.set(false));
-    text::set_fallback(None);
-    rendered?;
-    let learned = pages.borrow().clone();
-    Ok((bytes, learned))
+    let recorded = doc.render()?;
+    drop(cx);
+    let state = state.borrow();
+    let mut pages = record::pages(recorded, &state);
+    pages.sections = spans(c, &anchors, &pages);
+    pages.outline = outline;
+    pages.meta = Meta {
+        title: c.title.clone(),
+        author: c.prepared_by.clone(),
+        subject: c.dossier_title.clone(),
+        language: if c.language.is_empty() {
+            "en".to_owned()
+        } else {
+            c.language.clone()
+        },
+    };
+    Ok(Laid { pages, missing })
+}
+
+/// The highest endnote number any section prints.
+fn endnote_count(c: &Composed) -> usize {
+    c.sections
+        .iter()
+        .filter_map(|s| match &s.body {
+            Body::Sources(notes) => notes.iter().map(|n| n.number).max(),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// Where each section starts and ends, and how much of the pages it fills.
+fn spans(c: &Composed, anchors: &[pages::AnchorId], pages: &Pages) -> Vec<SectionSpan> {
+    let height = pages.pages.first().map_or(1.0, |p| p.height_pt.max(1.0));
+    let at = |a: pages::AnchorId| {
+        pages
+            .anchor(a)
+            .map_or(0.0, |a| a.page as f32 + a.at.y / height)
+    };
+    let end = pages.count() as f32;
+    c.sections
+        .iter()
+        .zip(anchors)
+        .enumerate()
+        .map(|(i, (s, a))| {
+            let start = at(*a);
+            let stop = anchors.get(i + 1).map_or(end, |n| at(*n));
+            let first_page = pages.anchor(*a).map_or(0, |a| a.page);
+            let last_page = match anchors.get(i + 1).and_then(|n| pages.anchor(*n)) {
+                Some(next) if next.at.y / height < 0.12 => next.page.saturating_sub(1),
+                Some(next) => next.page,
+                None => pages.count().saturating_sub(1),
+            };
+            SectionSpan {
+                index: s.index,
+                number: s.number,
+                heading: s.heading.clone(),
+                anchor: *a,
+                first_page,
+                last_page: last_page.max(first_page),
+                pages: (stop - start).max(0.0),
+            }
+        })
+        .collect()
 }

@@ -1,21 +1,45 @@
-//! The content of the brief as genpdf elements: the title block, then each section in the
-//! form a reader expects — tables for indicators, people, organisations and the timeline,
-//! numbered subsections for scenarios and precedents, boxed annotations, numbered endnotes.
-//! Table rows, scenarios and precedents are kept whole on a page when they fit one.
+//! The content of the brief as genpdf elements, each tied to its place in the structure tree:
+//! the title block, then each section in the form a reader expects — tables for indicators,
+//! people, organisations and the timeline, numbered subsections for scenarios and precedents,
+//! boxed annotations, numbered endnotes that citations link to.
+//!
+//! Page breaks: table rows, short tables (three rows or fewer), endnotes and short boxes are
+//! kept whole; paragraphs break between lines but never leave one line alone; headings keep
+//! room for what follows.
 
-use genpdf::elements::{
-    Break, LinearLayout, PaddedElement, Paragraph, StyledElement, TableLayout, UnorderedList,
-};
-use genpdf::style::Style;
 use std::rc::Rc;
 
-use genpdf::{Alignment, Document, Element};
+use genpdf::elements::{Break, LinearLayout, PaddedElement, Paragraph, TableLayout};
+use genpdf::style::Style;
+use genpdf::{Document, Element};
 
-use super::blocks::{Boxed, Callout, Heading, Keep, RowRules, Rule, cell};
-use super::page::SharedPages;
-use super::{text, theme};
+use super::blocks::{
+    AnchorAt, Boxed, Build, Callout, Heading, Keep, PageNumber, RowRules, Rule, Tagged, cell,
+};
+use super::bullets::Bullet;
+use super::pages::{AnchorId, Artifact, NodeId, OutlineEntry, Tag, Target};
+use super::state::{Shared, artifact_mark, node_mark};
+use super::text::Setter;
+use super::theme;
 use crate::compose::{Body, Composed, ComposedSection, Endnote, Row};
 use crate::model::{Annotation, Event, Indicator, Organization, Person, Precedent, Scenario};
+
+/// What every builder needs: the run's state and the text setter.
+#[derive(Clone)]
+pub struct Cx {
+    /// The run's state.
+    pub state: Shared,
+    /// Sets text.
+    pub set: Setter,
+    /// Anchors of the endnotes, by number - 1.
+    pub notes: Rc<Vec<AnchorId>>,
+}
+
+impl Cx {
+    fn node(&self, tag: Tag, parent: Option<NodeId>) -> NodeId {
+        self.state.borrow_mut().node(tag, parent)
+    }
+}
 
 fn body() -> Style {
     Style::new()
@@ -29,125 +53,245 @@ fn muted(size: u8) -> Style {
     Style::new().with_font_size(size).with_color(theme::MUTED)
 }
 
-/// One line of text in `style`; the style is set on the paragraph itself so that its line
-/// height follows the font size.
-fn line(text: impl Into<String>, style: Style) -> StyledElement<Paragraph> {
-    text::paragraph(&text.into(), style).styled(style)
+/// One line (or wrapped paragraph) of `text` in `style`, as part of `node`; the style is set
+/// on the paragraph itself so that its line height follows the font size.
+fn line(cx: &Cx, text: &str, style: Style, node: NodeId) -> impl Element + use<> {
+    Tagged::new(cx.set.paragraph(text, style).styled(style), node)
 }
 
-/// A paragraph per line of `text`; blank lines become space.
-fn paragraphs(text: &str, style: Style) -> LinearLayout {
+/// The lines of `text` as paragraphs of `node`; blank lines become space.
+fn lines(cx: &Cx, text: &str, style: Style, node: NodeId) -> LinearLayout {
     let mut layout = LinearLayout::vertical();
     for l in text.trim().lines() {
         let l = l.trim_end().replace('\t', "    ");
         if l.trim().is_empty() {
             layout.push(Break::new(0.4).styled(style));
         } else {
-            layout.push(line(l, style));
+            layout.push(line(cx, &l, style, node));
         }
     }
     layout
 }
 
-/// Paragraphs whose last line ends in endnote markers, e.g. "… [1, 3]".
-fn cited(text: &str, cites: &[usize], style: Style) -> LinearLayout {
-    if cites.is_empty() {
-        return paragraphs(text, style);
+/// Each line of `text` its own paragraph node under `parent`.
+fn paragraphs(cx: &Cx, text: &str, style: Style, parent: NodeId) -> LinearLayout {
+    let mut layout = LinearLayout::vertical();
+    for l in text.trim().lines() {
+        let l = l.trim_end().replace('\t', "    ");
+        if l.trim().is_empty() {
+            layout.push(Break::new(0.4).styled(style));
+        } else {
+            let p = cx.node(Tag::Paragraph, Some(parent));
+            layout.push(line(cx, &l, style, p));
+        }
     }
-    let marks: Vec<String> = cites.iter().map(ToString::to_string).collect();
-    let marker = format!("\u{a0}[{}]", marks.join(",\u{a0}"));
+    layout
+}
+
+/// Endnote markers, e.g. " [1, 3]", each number a link to its endnote, glued to the word
+/// before so that a marker never starts a line.
+fn push_marker(cx: &Cx, p: &mut Paragraph, cites: &[usize], style: Style, parent: NodeId) {
+    let mark = style.with_font_size(7).with_color(theme::MUTED);
+    p.push_styled("\u{a0}[", mark.with_mark(node_mark(parent)));
+    for (i, n) in cites.iter().enumerate() {
+        if i > 0 {
+            p.push_styled(",\u{a0}", mark.with_mark(node_mark(parent)));
+        }
+        let target = cx.notes.get(n.saturating_sub(1)).copied();
+        let node = match target {
+            Some(anchor) => cx.state.borrow_mut().link(
+                Target::Anchor(anchor),
+                format!("Source {n}"),
+                Some(parent),
+            ),
+            None => parent,
+        };
+        p.push_styled(n.to_string(), mark.with_mark(node_mark(node)));
+    }
+    p.push_styled("]", mark.with_mark(node_mark(parent)));
+}
+
+/// `text` whose last line ends in endnote markers, as part of `node`.
+fn cited(cx: &Cx, text: &str, cites: &[usize], style: Style, node: NodeId) -> LinearLayout {
+    if cites.is_empty() {
+        return lines(cx, text, style, node);
+    }
     let text = text.trim();
     let (before, last) = match text.rfind('\n') {
         Some(i) => (&text[..i], &text[i + 1..]),
         None => ("", text),
     };
-    let mut layout = paragraphs(before, style);
-    let mut p = text::paragraph(&last.trim_end().replace('\t', "    "), style);
-    p.push_styled(marker, style.with_font_size(7).with_color(theme::MUTED));
+    let mut layout = lines(cx, before, style, node);
+    let mut p = Paragraph::default();
+    cx.set.push(
+        &mut p,
+        &last.trim_end().replace('\t', "    "),
+        style.with_mark(node_mark(node)),
+    );
+    push_marker(cx, &mut p, cites, style, node);
     layout.push(p.styled(style));
     layout
 }
 
-/// "Label. text" with the label in bold.
-fn labelled(label: &str, text: &str, style: Style) -> StyledElement<Paragraph> {
-    let mut p = Paragraph::default();
-    p.push_styled(format!("{label} "), style.bold());
-    text::push(&mut p, &text.trim().replace('\n', " "), style);
-    p.styled(style)
+/// Cited paragraphs, each line its own paragraph node under `parent`.
+fn cited_paragraphs(
+    cx: &Cx,
+    text: &str,
+    cites: &[usize],
+    style: Style,
+    parent: NodeId,
+) -> LinearLayout {
+    let text = text.trim();
+    let all: Vec<&str> = text.lines().collect();
+    let mut layout = LinearLayout::vertical();
+    for (i, l) in all.iter().enumerate() {
+        if l.trim().is_empty() {
+            layout.push(Break::new(0.4).styled(style));
+            continue;
+        }
+        let p = cx.node(Tag::Paragraph, Some(parent));
+        let last = i + 1 == all.len();
+        layout.push(cited(cx, l, if last { cites } else { &[] }, style, p));
+    }
+    layout
 }
 
-/// Annotations as ruled boxes, one box for each run of the same kind.
-fn annotation_boxes(annotations: &[Annotation], style: Style) -> Vec<Callout> {
+/// "Label. text" with the label in bold, a paragraph under `parent`.
+fn labelled(cx: &Cx, label: &str, text: &str, style: Style, parent: NodeId) -> impl Element + use<> {
+    let node = cx.node(Tag::Paragraph, Some(parent));
+    let mut p = Paragraph::default();
+    p.push_styled(format!("{label} "), style.bold());
+    cx.set.push(&mut p, &text.trim().replace('\n', " "), style);
+    Tagged::new(p.styled(style), node)
+}
+
+/// A bulleted list under `parent`, one item per element builder.
+fn bullet_list(
+    cx: &Cx,
+    parent: NodeId,
+    style: Style,
+    items: Vec<Box<dyn FnOnce(NodeId) -> Box<dyn Element>>>,
+) -> LinearLayout {
+    let list = cx.node(Tag::List, Some(parent));
+    let mut layout = LinearLayout::vertical();
+    for build in items {
+        let item = cx.node(Tag::ListItem, Some(list));
+        let label = cx.node(Tag::Label, Some(item));
+        let body = cx.node(Tag::ListBody, Some(item));
+        layout.push(Bullet::new(
+            "\u{2022}",
+            style.with_mark(node_mark(label)),
+            build(body),
+        ));
+    }
+    layout
+}
+
+/// Annotations as ruled boxes under `parent`, one box for each run of the same kind.
+fn annotation_boxes(cx: &Cx, annotations: &[Annotation], style: Style, parent: NodeId) -> Vec<Callout> {
     crate::compose::annotation_boxes(annotations)
         .map(|b| {
             let color = theme::annotation(b.kind);
+            let aside = cx.node(Tag::Aside, Some(parent));
             let mut content = LinearLayout::vertical();
+            let label = cx.node(Tag::Paragraph, Some(aside));
             content.push(line(
-                b.label.to_uppercase(),
+                cx,
+                &b.label.to_uppercase(),
                 Style::new().bold().with_font_size(7).with_color(color),
+                label,
             ));
             if let [only] = b.items {
-                content.push(paragraphs(&only.text, style));
+                content.push(paragraphs(cx, &only.text, style, aside));
             } else {
-                let mut list = UnorderedList::with_bullet("\u{2022}");
-                for a in b.items {
-                    list.push(paragraphs(&a.text, style));
-                }
-                content.push(list.styled(style));
+                let items = b
+                    .items
+                    .iter()
+                    .map(|a| {
+                        let (cx, text) = (cx.clone(), a.text.clone());
+                        Box::new(move |node| {
+                            Box::new(lines(&cx, &text, style, node)) as Box<dyn Element>
+                        }) as Box<dyn FnOnce(NodeId) -> Box<dyn Element>>
+                    })
+                    .collect();
+                content.push(bullet_list(cx, aside, style, items));
             }
             Callout::new(content, color)
         })
         .collect()
 }
 
-/// Annotations as blocks, one per box.
-fn annotation_blocks(annotations: &[Annotation], style: Style) -> Vec<Block> {
-    crate::compose::annotation_boxes(annotations)
-        .map(|b| {
-            block(b.items.to_vec(), move |g| {
-                let mut layout = LinearLayout::vertical();
-                push_annotations(&mut layout, g, style);
-                Box::new(layout)
-            })
-        })
-        .collect()
-}
-
-fn push_annotations(layout: &mut LinearLayout, annotations: &[Annotation], style: Style) {
-    for b in annotation_boxes(annotations, style) {
+fn push_annotations(
+    cx: &Cx,
+    layout: &mut LinearLayout,
+    annotations: &[Annotation],
+    style: Style,
+    parent: NodeId,
+) {
+    for b in annotation_boxes(cx, annotations, style, parent) {
         layout.push(Break::new(0.3).styled(small()));
         layout.push(b);
     }
 }
 
-/// Title, meeting details, bottom line and contents.
-pub fn title_block(doc: &mut Document, c: &Composed, section_pages: Option<&[usize]>) {
+/// Annotations as kept blocks under `parent`, one per box; a tall box may break.
+fn annotation_keeps(cx: &Cx, annotations: &[Annotation], parent: NodeId) -> Vec<Keep> {
+    crate::compose::annotation_boxes(annotations)
+        .map(|b| {
+            let (cx2, items) = (cx.clone(), b.items.to_vec());
+            let build: Build = Rc::new(move |_| {
+                let mut layout = LinearLayout::vertical();
+                push_annotations(&cx2, &mut layout, &items, body(), parent);
+                Box::new(layout)
+            });
+            Keep::new(build, &cx.state).at_most(45.0)
+        })
+        .collect()
+}
+
+/// Title, meeting details, bottom line and contents. Returns the section anchors, in order.
+pub fn title_block(doc: &mut Document, c: &Composed, cx: &Cx) -> Vec<AnchorId> {
+    let kicker = cx.node(Tag::Paragraph, None);
     doc.push(line(
+        cx,
         "MEETING BRIEF",
         Style::new()
             .bold()
             .with_font_size(8)
             .with_color(theme::MUTED),
+        kicker,
     ));
     doc.push(Break::new(0.3));
+    let title = cx.node(
+        Tag::Heading {
+            level: 1,
+            title: c.title.clone(),
+        },
+        None,
+    );
     doc.push(line(
-        c.title.clone(),
+        cx,
+        &c.title,
         Style::new()
             .bold()
             .with_font_size(theme::TITLE_PT)
             .with_color(theme::INK)
             .with_line_spacing(1.1),
+        title,
     ));
     if !c.subtitle.is_empty() {
+        let sub = cx.node(Tag::Paragraph, None);
         doc.push(line(
-            c.subtitle.clone(),
+            cx,
+            &c.subtitle,
             Style::new()
                 .italic()
                 .with_font_size(12)
                 .with_color(theme::MUTED),
+            sub,
         ));
     }
-    doc.push(Rule::new(theme::INK, 2.0));
+    doc.push(Rule::new(theme::INK, 2.0, 1.2));
 
     let m = &c.meeting;
     let when = [m.date.as_str(), m.time.as_str()]
@@ -167,10 +311,14 @@ pub fn title_block(doc: &mut Document, c: &Composed, section_pages: Option<&[usi
             format!("{}, as of {}", c.dossier_title, c.as_of.display_long()),
         ),
     ];
+    let table_node = cx.node(Tag::Table, None);
     let mut table = TableLayout::new(vec![18, 82]);
     for (label, value) in details.into_iter().filter(|(_, v)| !v.trim().is_empty()) {
-        let label = line(label, small().bold().with_color(theme::MUTED));
-        let value = paragraphs(&value, small());
+        let row = cx.node(Tag::Row, Some(table_node));
+        let th = cx.node(Tag::HeaderCell, Some(row));
+        let td = cx.node(Tag::Cell, Some(row));
+        let label = line(cx, label, small().bold().with_color(theme::MUTED), th);
+        let value = lines(cx, &value, small(), td);
         let _ = table.push_row(vec![
             Box::new(PaddedElement::new(label, (0.5, 0, 0.5, 0))),
             Box::new(PaddedElement::new(value, (0.5, 0, 0.5, 0))),
@@ -179,58 +327,81 @@ pub fn title_block(doc: &mut Document, c: &Composed, section_pages: Option<&[usi
     doc.push(table);
 
     if !m.bottom_line.is_empty() {
+        let aside = cx.node(Tag::Aside, None);
         let mut content = LinearLayout::vertical();
+        let label = cx.node(Tag::Paragraph, Some(aside));
         content.push(line(
+            cx,
             "BOTTOM LINE UP FRONT",
             Style::new().bold().with_font_size(8).with_color(theme::INK),
+            label,
         ));
-        let mut list = UnorderedList::with_bullet("\u{2022}");
-        for point in &m.bottom_line {
-            list.push(paragraphs(point, body().bold()));
-        }
-        content.push(list);
+        let items = m
+            .bottom_line
+            .iter()
+            .map(|point| {
+                let (cx, point) = (cx.clone(), point.clone());
+                Box::new(move |node| {
+                    Box::new(lines(&cx, &point, body().bold(), node)) as Box<dyn Element>
+                }) as Box<dyn FnOnce(NodeId) -> Box<dyn Element>>
+            })
+            .collect();
+        content.push(bullet_list(cx, aside, body().bold(), items));
         doc.push(Break::new(0.5));
         doc.push(Callout::new(content, theme::INK));
     }
 
+    let anchors: Vec<AnchorId> = c
+        .sections
+        .iter()
+        .map(|_| cx.state.borrow_mut().anchor())
+        .collect();
     if c.sections.len() > 1 {
         doc.push(Break::new(0.5));
+        let label = cx.node(Tag::Paragraph, None);
         doc.push(line(
+            cx,
             "CONTENTS",
             Style::new()
                 .bold()
                 .with_font_size(8)
                 .with_color(theme::MUTED),
+            label,
         ));
-        doc.push(contents(c, section_pages));
+        doc.push(contents(c, cx, &anchors));
     }
+    anchors
 }
 
-/// The contents list in two columns, read down then across, to keep it short.
-fn contents(c: &Composed, section_pages: Option<&[usize]>) -> TableLayout {
-    let entry = |s: &ComposedSection| -> [Box<dyn Element>; 3] {
-        let page = section_pages
-            .and_then(|p| p.get(s.number - 1))
-            .map(ToString::to_string)
-            .unwrap_or_default();
+/// The contents list in two columns, read across, each entry a link to its section.
+fn contents(c: &Composed, cx: &Cx, anchors: &[AnchorId]) -> TableLayout {
+    let list = cx.node(Tag::List, None);
+    let entry = |s: &ComposedSection, anchor: AnchorId| -> [Box<dyn Element>; 3] {
+        let item = cx.node(Tag::ListItem, Some(list));
+        let label = cx.node(Tag::Label, Some(item));
+        let lbody = cx.node(Tag::ListBody, Some(item));
+        let link = cx.state.borrow_mut().link(
+            Target::Anchor(anchor),
+            format!("Go to section {}, {}", s.number, s.heading),
+            Some(lbody),
+        );
         [
-            Box::new(line(s.number.to_string(), small())),
-            Box::new(line(s.heading.clone(), small())),
+            Box::new(line(cx, &s.number.to_string(), small(), label)),
+            Box::new(line(cx, &s.heading, small(), link)),
             Box::new(PaddedElement::new(
-                Paragraph::new(page)
-                    .aligned(Alignment::Right)
-                    .styled(small()),
+                Tagged::new(PageNumber::new(anchor, &cx.state).styled(small()), link),
                 (0, 6, 0, 0),
             )),
         ]
     };
-    let rows = c.sections.len().div_ceil(2);
     let mut table = TableLayout::new(vec![3, 34, 8, 3, 34, 8]);
-    for r in 0..rows {
+    let sections: Vec<(&ComposedSection, AnchorId)> =
+        c.sections.iter().zip(anchors.iter().copied()).collect();
+    for pair in sections.chunks(2) {
         let mut cells: Vec<Box<dyn Element>> = Vec::new();
-        for s in [c.sections.get(r), c.sections.get(r + rows)] {
-            match s {
-                Some(s) => cells.extend(entry(s)),
+        for i in 0..2 {
+            match pair.get(i) {
+                Some((s, a)) => cells.extend(entry(s, *a)),
                 None => cells.extend([(); 3].map(|()| Box::new(Break::new(0)) as Box<dyn Element>)),
             }
         }
@@ -239,252 +410,357 @@ fn contents(c: &Composed, section_pages: Option<&[usize]>) -> TableLayout {
     table
 }
 
-/// Builds one block of a section afresh; see [`Keep`].
-type Block = Rc<dyn Fn() -> Box<dyn Element>>;
-
-fn block<T: 'static>(data: T, build: impl Fn(&T) -> Box<dyn Element> + 'static) -> Block {
-    Rc::new(move || build(&data))
-}
-
-/// One section: heading, body, then its annotations. Each block (a table row, a scenario, a
-/// boxed note) is kept whole on a page, and the heading travels with the first block.
-pub fn section(doc: &mut Document, s: &ComposedSection, pages: &SharedPages) {
-    let (mut blocks, header) = body_blocks(s);
-    let rows = blocks.len();
-    blocks.extend(annotation_blocks(&s.annotations, body()));
-    let (number, heading) = (s.number, s.heading.clone());
-    let first = blocks.first().cloned();
-    let head = header.clone();
-    let for_heading = Rc::clone(pages);
-    doc.push(Keep::new(
-        move || {
-            let mut layout = LinearLayout::vertical();
-            layout.push(Heading::new(number, &heading, Rc::clone(&for_heading)));
-            if let Some(h) = &head {
-                layout.push(Boxed(h()));
-            }
-            if let Some(first) = &first {
-                layout.push(Boxed(first()));
-            }
-            Box::new(layout)
+/// One section: heading, body, then its annotations. Returns its outline entry.
+pub fn section(doc: &mut Document, s: &ComposedSection, anchor: AnchorId, cx: &Cx) -> OutlineEntry {
+    let node = cx.node(Tag::Section, None);
+    let title = format!("{}\u{2003}{}", s.number, s.heading);
+    let heading_node = cx.node(
+        Tag::Heading {
+            level: 2,
+            title: format!("{} {}", s.number, s.heading),
         },
-        Rc::clone(pages),
-    ));
-    for (i, b) in blocks.into_iter().enumerate().skip(1) {
-        let keep = Keep::new(move || b(), Rc::clone(pages));
-        doc.push(match &header {
-            Some(h) if i < rows => {
-                let h = Rc::clone(h);
-                keep.with_header(move || h())
+        Some(node),
+    );
+    let heading_style = Style::new()
+        .bold()
+        .with_font_size(theme::HEADING_PT)
+        .with_color(theme::INK);
+    let heading = Heading::new(line(cx, &title, heading_style, heading_node), anchor, &cx.state);
+    let mut children = Vec::new();
+    match &s.body {
+        Body::Indicators(rows) => table(
+            doc,
+            cx,
+            node,
+            heading,
+            rows,
+            &[18, 66, 16],
+            &["Figure", "Indicator", "As of"],
+            indicator_row,
+        ),
+        Body::People(rows) => table(
+            doc,
+            cx,
+            node,
+            heading,
+            rows,
+            &[24, 30, 46],
+            &["Name", "Role", "Stance"],
+            person_row,
+        ),
+        Body::Organizations(rows) => table(
+            doc,
+            cx,
+            node,
+            heading,
+            rows,
+            &[28, 72],
+            &["Organisation", "Position"],
+            organization_row,
+        ),
+        Body::Timeline { rows, .. } if !rows.is_empty() => table(
+            doc,
+            cx,
+            node,
+            heading,
+            rows,
+            &[17, 15, 68],
+            &["Date", "Category", "Event"],
+            event_row,
+        ),
+        Body::Timeline { .. } => {
+            doc.push(heading);
+            let p = cx.node(Tag::Paragraph, Some(node));
+            doc.push(line(
+                cx,
+                "No events in this period.",
+                muted(theme::TABLE_PT).italic(),
+                p,
+            ));
+        }
+        Body::Overview(paras) => {
+            doc.push(heading);
+            for (i, p) in paras.iter().enumerate() {
+                if i > 0 {
+                    doc.push(Break::new(0.5));
+                }
+                doc.push(paragraphs(cx, p, body(), node));
             }
-            _ => keep,
-        });
+        }
+        Body::Scenarios(rows) => {
+            doc.push(heading);
+            for (i, r) in rows.iter().enumerate() {
+                children.push(scenario(doc, cx, node, s.number, i + 1, r));
+            }
+        }
+        Body::Precedents(rows) => {
+            doc.push(heading);
+            for (i, r) in rows.iter().enumerate() {
+                children.push(precedent(doc, cx, node, s.number, i + 1, r));
+            }
+        }
+        Body::Sources(notes) => {
+            doc.push(heading);
+            endnotes(doc, cx, node, notes);
+        }
+        Body::Notes => doc.push(heading),
+    }
+    for keep in annotation_keeps(cx, &s.annotations, node) {
+        doc.push(keep);
+    }
+    OutlineEntry {
+        title: format!("{} {}", s.number, s.heading),
+        anchor,
+        children,
     }
 }
 
-/// The blocks of a section's body, and for a table the header row its rows repeat.
-fn body_blocks(s: &ComposedSection) -> (Vec<Block>, Option<Block>) {
-    let blocks: Vec<Block> = match &s.body {
-        Body::Overview(paras) => paras
-            .iter()
-            .enumerate()
-            .map(|(i, p)| {
-                block(p.clone(), move |p| {
-                    let mut layout = LinearLayout::vertical();
-                    if i > 0 {
-                        layout.push(Break::new(0.5));
-                    }
-                    layout.push(paragraphs(p, body()));
-                    Box::new(layout)
-                })
-            })
-            .collect(),
-        Body::Indicators(rows) => {
-            return table_blocks(
-                rows,
-                &[18, 66, 16],
-                &["Figure", "Indicator", "As of"],
-                indicator_row,
-            );
-        }
-        Body::People(rows) => {
-            return table_blocks(rows, &[24, 30, 46], &["Name", "Role", "Stance"], person_row);
-        }
-        Body::Organizations(rows) => {
-            return table_blocks(
-                rows,
-                &[28, 72],
-                &["Organisation", "Position"],
-                organization_row,
-            );
-        }
-        Body::Timeline { rows, .. } if rows.is_empty() => vec![block((), |()| {
-            Box::new(line(
-                "No events in this period.",
-                muted(theme::TABLE_PT).italic(),
-            ))
-        })],
-        Body::Timeline { rows, .. } => {
-            return table_blocks(
-                rows,
-                &[17, 15, 68],
-                &["Date", "Category", "Event"],
-                event_row,
-            );
-        }
-        Body::Scenarios(rows) => rows
-            .iter()
-            .enumerate()
-            .map(|(i, r)| {
-                block((s.number, i + 1, r.clone()), |d| {
-                    Box::new(scenario_block(d))
-                })
-            })
-            .collect(),
-        Body::Precedents(rows) => rows
-            .iter()
-            .enumerate()
-            .map(|(i, r)| {
-                block((s.number, i + 1, r.clone()), |d| {
-                    Box::new(precedent_block(d))
-                })
-            })
-            .collect(),
-        Body::Sources(notes) => vec![block(notes.clone(), |n| Box::new(endnotes(n)))],
-        Body::Notes => Vec::new(),
-    };
-    (blocks, None)
-}
+/// Rows at or under this count are kept on one page.
+const SHORT_TABLE_ROWS: usize = 3;
 
-/// A table as blocks, one per row, each its own one-row table with the same column weights,
-/// and its header row.
-fn table_blocks<T: Clone + 'static>(
+/// A table: the heading kept with the header and the first row; each row kept whole; a
+/// continued table repeats its header, marked "(continued)". A short table never splits.
+#[allow(clippy::too_many_arguments)]
+fn table<T: Clone + 'static>(
+    doc: &mut Document,
+    cx: &Cx,
+    section: NodeId,
+    heading: Heading,
     rows: &[Row<T>],
     weights: &[usize],
     header: &[&str],
-    build: fn(&Row<T>) -> Vec<Box<dyn Element>>,
-) -> (Vec<Block>, Option<Block>) {
+    build: fn(&Cx, &Row<T>, &[NodeId]) -> Vec<Box<dyn Element>>,
+) {
+    let table_node = cx.node(Tag::Table, Some(section));
     let labels: Vec<String> = header.iter().map(ToString::to_string).collect();
-    let head_weights = weights.to_vec();
-    let head = block(labels, move |labels| {
-        let mut head = TableLayout::new(head_weights.clone());
-        head.set_cell_decorator(RowRules::new(true));
-        let style = Style::new()
-            .bold()
-            .with_font_size(theme::TABLE_PT)
-            .with_color(theme::INK);
-        // One cell per weight, the one thing push_row checks.
-        let _ = head.push_row(
-            labels
+    let head: Build = {
+        let (cx, weights) = (cx.clone(), weights.to_vec());
+        Rc::new(move |repeat| {
+            let mut head = TableLayout::new(weights.clone());
+            head.set_cell_decorator(RowRules::new(true));
+            let style = Style::new()
+                .bold()
+                .with_font_size(theme::TABLE_PT)
+                .with_color(theme::INK);
+            let row = (!repeat).then(|| cx.node(Tag::Row, Some(table_node)));
+            let cells = labels
                 .iter()
-                .map(|h| cell(line(h.clone(), style)))
-                .collect(),
-        );
-        Box::new(head)
-    });
-    let blocks = rows
-        .iter()
-        .map(|r| {
-            let weights = weights.to_vec();
-            block(r.clone(), move |r| {
-                let mut row = TableLayout::new(weights.clone());
-                row.set_cell_decorator(RowRules::new(false));
-                let _ = row.push_row(build(r).into_iter().map(|c| cell(Boxed(c))).collect());
-                Box::new(row)
-            })
+                .enumerate()
+                .map(|(i, h)| {
+                    let text = if repeat && i == 0 {
+                        format!("{h} (continued)")
+                    } else {
+                        h.clone()
+                    };
+                    let paragraph = cx.set.paragraph(&text, style).styled(style);
+                    match row {
+                        Some(row) => {
+                            let th = cx.node(Tag::HeaderCell, Some(row));
+                            cell(Tagged::new(paragraph, th))
+                        }
+                        None => cell(Tagged::with_mark(
+                            paragraph,
+                            artifact_mark(Artifact::Layout),
+                        )),
+                    }
+                })
+                .collect();
+            // One cell per weight, the one thing push_row checks.
+            let _ = head.push_row(cells);
+            Box::new(head)
         })
-        .collect();
-    (blocks, Some(head))
+    };
+    let row_build = |r: Row<T>| -> Build {
+        let (cx, weights) = (cx.clone(), weights.to_vec());
+        Rc::new(move |_| {
+            let mut t = TableLayout::new(weights.clone());
+            t.set_cell_decorator(RowRules::new(false));
+            let row = cx.node(Tag::Row, Some(table_node));
+            let cells: Vec<NodeId> = weights
+                .iter()
+                .map(|_| cx.node(Tag::Cell, Some(row)))
+                .collect();
+            let elements = build(&cx, &r, &cells);
+            let _ = t.push_row(
+                elements
+                    .into_iter()
+                    .zip(&cells)
+                    .map(|(e, c)| cell(Tagged::new(Boxed(e), *c)))
+                    .collect(),
+            );
+            Box::new(t)
+        })
+    };
+    if rows.len() <= SHORT_TABLE_ROWS {
+        let builds: Vec<Build> = rows.iter().cloned().map(row_build).collect();
+        let head = Rc::clone(&head);
+        let all: Build = Rc::new(move |_| {
+            let mut layout = LinearLayout::vertical();
+            layout.push(Boxed(head(false)));
+            for b in &builds {
+                layout.push(Boxed(b(false)));
+            }
+            Box::new(layout)
+        });
+        doc.push(heading);
+        doc.push(Keep::new(all, &cx.state));
+        return;
+    }
+    doc.push(heading);
+    for (i, r) in rows.iter().cloned().enumerate() {
+        let b = row_build(r);
+        if i == 0 {
+            let head = Rc::clone(&head);
+            let first: Build = Rc::new(move |_| {
+                let mut layout = LinearLayout::vertical();
+                layout.push(Boxed(head(false)));
+                layout.push(Boxed(b(false)));
+                Box::new(layout)
+            });
+            doc.push(Keep::new(first, &cx.state));
+        } else {
+            doc.push(Keep::new(b, &cx.state).with_header(Rc::clone(&head)));
+        }
+    }
 }
 
-fn indicator_row(r: &Row<Indicator>) -> Vec<Box<dyn Element>> {
+fn indicator_row(cx: &Cx, r: &Row<Indicator>, cells: &[NodeId]) -> Vec<Box<dyn Element>> {
+    let [figure, what, as_of] = cells else {
+        return Vec::new();
+    };
     let figure = line(
-        r.item.value.clone(),
+        cx,
+        &r.item.value,
         Style::new()
             .bold()
             .with_font_size(14)
             .with_color(theme::INK),
+        *figure,
     );
-    let mut what = paragraphs(&r.item.label, small().bold());
-    what.push(cited(&r.item.detail, &r.cites, small()));
-    push_annotations(&mut what, &r.annotations, small());
-    let as_of = r.item.as_of.map(|d| d.display_short()).unwrap_or_default();
+    let mut content = lines(cx, &r.item.label, small().bold(), *what);
+    content.push(cited(cx, &r.item.detail, &r.cites, small(), *what));
+    push_annotations(cx, &mut content, &r.annotations, small(), *what);
+    let date = r.item.as_of.map(|d| d.display_short()).unwrap_or_default();
     vec![
         Box::new(figure),
-        Box::new(what),
-        Box::new(paragraphs(&as_of, muted(theme::TABLE_PT))),
+        Box::new(content),
+        Box::new(lines(cx, &date, muted(theme::TABLE_PT), *as_of)),
     ]
 }
 
-fn person_row(r: &Row<Person>) -> Vec<Box<dyn Element>> {
-    let mut stance = cited(&r.item.stance, &r.cites, small());
-    push_annotations(&mut stance, &r.annotations, small());
+fn person_row(cx: &Cx, r: &Row<Person>, cells: &[NodeId]) -> Vec<Box<dyn Element>> {
+    let [name, role, stance_cell] = cells else {
+        return Vec::new();
+    };
+    let mut stance = cited(cx, &r.item.stance, &r.cites, small(), *stance_cell);
+    push_annotations(cx, &mut stance, &r.annotations, small(), *stance_cell);
     vec![
-        Box::new(paragraphs(&r.item.name, small().bold())),
-        Box::new(paragraphs(&r.item.role, small())),
+        Box::new(lines(cx, &r.item.name, small().bold(), *name)),
+        Box::new(lines(cx, &r.item.role, small(), *role)),
         Box::new(stance),
     ]
 }
 
-fn organization_row(r: &Row<Organization>) -> Vec<Box<dyn Element>> {
-    let mut name = paragraphs(&r.item.name, small().bold());
-    name.push(paragraphs(&r.item.kind, muted(8)));
-    let mut position = paragraphs(&r.item.status, small().italic());
-    position.push(cited(&r.item.summary, &r.cites, small()));
-    push_annotations(&mut position, &r.annotations, small());
+fn organization_row(cx: &Cx, r: &Row<Organization>, cells: &[NodeId]) -> Vec<Box<dyn Element>> {
+    let [name_cell, position_cell] = cells else {
+        return Vec::new();
+    };
+    let mut name = lines(cx, &r.item.name, small().bold(), *name_cell);
+    name.push(lines(cx, &r.item.kind, muted(8), *name_cell));
+    let mut position = lines(cx, &r.item.status, small().italic(), *position_cell);
+    position.push(cited(cx, &r.item.summary, &r.cites, small(), *position_cell));
+    push_annotations(cx, &mut position, &r.annotations, small(), *position_cell);
     vec![Box::new(name), Box::new(position)]
 }
 
-fn event_row(r: &Row<Event>) -> Vec<Box<dyn Element>> {
+fn event_row(cx: &Cx, r: &Row<Event>, cells: &[NodeId]) -> Vec<Box<dyn Element>> {
+    let [date_cell, category, event_cell] = cells else {
+        return Vec::new();
+    };
     let e = &r.item;
-    let mut date = paragraphs(&e.date.display_short(), small().bold());
+    let mut date = lines(cx, &e.date.display_short(), small().bold(), *date_cell);
     if e.approximate {
-        date.push(line("approx.", muted(8).italic()));
+        date.push(line(cx, "approx.", muted(8).italic(), *date_cell));
     }
-    let mut event = paragraphs(&e.title, small().bold());
-    event.push(cited(&e.summary, &r.cites, small()));
-    push_annotations(&mut event, &r.annotations, small());
+    let mut event = lines(cx, &e.title, small().bold(), *event_cell);
+    event.push(cited(cx, &e.summary, &r.cites, small(), *event_cell));
+    push_annotations(cx, &mut event, &r.annotations, small(), *event_cell);
     vec![
         Box::new(date),
-        Box::new(paragraphs(&e.category, muted(8))),
+        Box::new(lines(cx, &e.category, muted(8), *category)),
         Box::new(event),
     ]
 }
 
-fn subheading(layout: &mut LinearLayout, section: usize, n: usize, title: &str) {
-    layout.push(Break::new(0.6));
-    layout.push(line(
-        format!("{section}.{n}\u{2002}{}", title.trim()),
-        Style::new()
-            .bold()
-            .with_font_size(theme::SUBHEADING_PT)
-            .with_color(theme::INK),
-    ));
+/// A numbered subsection's heading, kept with what follows; returns its outline entry.
+fn subheading(
+    doc: &mut Document,
+    cx: &Cx,
+    parent: NodeId,
+    number: String,
+    title: &str,
+) -> OutlineEntry {
+    let anchor = cx.state.borrow_mut().anchor();
+    let text = format!("{number}\u{2002}{}", title.trim());
+    let node = cx.node(
+        Tag::Heading {
+            level: 3,
+            title: format!("{number} {}", title.trim()),
+        },
+        Some(parent),
+    );
+    let style = Style::new()
+        .bold()
+        .with_font_size(theme::SUBHEADING_PT)
+        .with_color(theme::INK);
+    doc.push(Heading::sub(line(cx, &text, style, node), anchor, &cx.state));
+    OutlineEntry {
+        title: format!("{number} {}", title.trim()),
+        anchor,
+        children: Vec::new(),
+    }
 }
 
-fn scenario_block((section, n, r): &(usize, usize, Row<Scenario>)) -> LinearLayout {
-    let mut layout = LinearLayout::vertical();
-    subheading(&mut layout, *section, *n, &r.item.title);
+fn scenario(
+    doc: &mut Document,
+    cx: &Cx,
+    section: NodeId,
+    number: usize,
+    n: usize,
+    r: &Row<Scenario>,
+) -> OutlineEntry {
+    let node = cx.node(Tag::Section, Some(section));
+    let entry = subheading(doc, cx, node, format!("{number}.{n}"), &r.item.title);
     if !r.item.discussed_by.is_empty() {
-        let mut p = Paragraph::default();
-        p.push_styled("Discussed by: ", muted(9).bold());
-        text::push(
-            &mut p,
+        let p = cx.node(Tag::Paragraph, Some(node));
+        let mut para = Paragraph::default();
+        para.push_styled("Discussed by: ", muted(9).bold());
+        cx.set.push(
+            &mut para,
             &r.item.discussed_by.trim().replace('\n', " "),
             muted(9).italic(),
         );
-        layout.push(p.styled(muted(9)));
+        doc.push(Tagged::new(para.styled(muted(9)), p));
     }
-    layout.push(cited(&r.item.summary, &r.cites, body()));
-    push_annotations(&mut layout, &r.annotations, body());
-    layout
+    doc.push(cited_paragraphs(cx, &r.item.summary, &r.cites, body(), node));
+    for keep in annotation_keeps(cx, &r.annotations, node) {
+        doc.push(keep);
+    }
+    entry
 }
 
-fn precedent_block((section, n, r): &(usize, usize, Row<Precedent>)) -> LinearLayout {
-    let mut layout = LinearLayout::vertical();
-    subheading(&mut layout, *section, *n, &r.item.title);
+fn precedent(
+    doc: &mut Document,
+    cx: &Cx,
+    section: NodeId,
+    number: usize,
+    n: usize,
+    r: &Row<Precedent>,
+) -> OutlineEntry {
+    let node = cx.node(Tag::Section, Some(section));
+    let entry = subheading(doc, cx, node, format!("{number}.{n}"), &r.item.title);
     if !r.item.period.is_empty() {
-        layout.push(paragraphs(&r.item.period, muted(9).italic()));
+        doc.push(paragraphs(cx, &r.item.period, muted(9).italic(), node));
     }
     for (label, text) in [
         ("What happened.", &r.item.what_happened),
@@ -493,45 +769,70 @@ fn precedent_block((section, n, r): &(usize, usize, Row<Precedent>)) -> LinearLa
         ("Why it matters.", &r.item.relevance),
     ] {
         if !text.trim().is_empty() {
-            layout.push(Break::new(0.25));
-            layout.push(labelled(label, text, body()));
+            doc.push(Break::new(0.25));
+            doc.push(labelled(cx, label, text, body(), node));
         }
     }
     if !r.cites.is_empty() {
-        layout.push(cited("Sources:", &r.cites, muted(8)));
+        let p = cx.node(Tag::Paragraph, Some(node));
+        doc.push(cited(cx, "Sources:", &r.cites, muted(8), p));
     }
-    push_annotations(&mut layout, &r.annotations, body());
-    layout
+    for keep in annotation_keeps(cx, &r.annotations, node) {
+        doc.push(keep);
+    }
+    entry
 }
 
-fn endnotes(notes: &[Endnote]) -> TableLayout {
-    let mut t = TableLayout::new(vec![5, 95]);
+/// Endnotes as a numbered list, each kept whole and anchored for the citations; a URL is a
+/// link.
+fn endnotes(doc: &mut Document, cx: &Cx, section: NodeId, notes: &[Endnote]) {
+    let list = cx.node(Tag::List, Some(section));
     for n in notes {
-        let s = &n.source;
-        let mut who = s.publisher.trim().to_owned();
-        if !s.author.trim().is_empty() {
-            who = format!("{who}, {}", s.author.trim());
-        }
-        let mut p = Paragraph::default();
-        text::push(&mut p, &format!("{who}. "), small());
-        text::push(
-            &mut p,
-            &format!("{}.", s.title.trim().trim_end_matches('.')),
-            small().italic(),
-        );
-        if let Some(d) = s.date {
-            p.push_styled(format!(" {}.", d.display_short()), small());
-        }
-        if let Some(url) = &s.url {
-            text::push(&mut p, &format!(" {url}"), muted(8));
-        }
-        let _ = t.push_row(vec![
-            Box::new(PaddedElement::new(
-                line(format!("{}.", n.number), small()),
-                (0.8, 0, 0.8, 0),
-            )),
-            Box::new(PaddedElement::new(p.styled(small()), (0.8, 0, 0.8, 0))),
-        ]);
+        let anchor = cx.notes.get(n.number.saturating_sub(1)).copied();
+        let (cx2, n) = (cx.clone(), n.clone());
+        let build: Build = Rc::new(move |_| {
+            let cx = &cx2;
+            let item = cx.node(Tag::ListItem, Some(list));
+            let label = cx.node(Tag::Label, Some(item));
+            let lbody = cx.node(Tag::ListBody, Some(item));
+            let s = &n.source;
+            let mut who = s.publisher.trim().to_owned();
+            if !s.author.trim().is_empty() {
+                who = format!("{who}, {}", s.author.trim());
+            }
+            let text = small().with_mark(node_mark(lbody));
+            let mut p = Paragraph::default();
+            cx.set.push(&mut p, &format!("{who}. "), text);
+            cx.set.push(
+                &mut p,
+                &format!("{}.", s.title.trim().trim_end_matches('.')),
+                text.italic(),
+            );
+            if let Some(d) = s.date {
+                p.push_styled(format!(" {}.", d.display_short()), text);
+            }
+            if let Some(url) = &s.url {
+                let link = cx.state.borrow_mut().link(
+                    Target::Url(url.trim().to_owned()),
+                    format!("Open {}", url.trim()),
+                    Some(lbody),
+                );
+                p.push_styled(" ", text);
+                cx.set
+                    .push(&mut p, url.trim(), muted(8).with_mark(node_mark(link)));
+            }
+            let mut t = TableLayout::new(vec![5, 95]);
+            let mut number = LinearLayout::vertical();
+            if let Some(a) = anchor {
+                number.push(AnchorAt::new(a, &cx.state));
+            }
+            number.push(line(cx, &format!("{}.", n.number), small(), label));
+            let _ = t.push_row(vec![
+                Box::new(PaddedElement::new(number, (0.8, 0, 0.8, 0))),
+                Box::new(PaddedElement::new(p.styled(small()), (0.8, 0, 0.8, 0))),
+            ]);
+            Box::new(t)
+        });
+        doc.push(Keep::new(build, &cx.state).at_most(40.0));
     }
-    t
 }

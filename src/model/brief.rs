@@ -38,6 +38,14 @@ pub struct Brief {
     /// Paper size.
     #[serde(default)]
     pub page_size: PageSize,
+    /// The language the brief is written in, as a BCP 47 tag ("en", "en-GB", "fr"); screen
+    /// readers and the PDF's metadata use it.
+    #[serde(default = "english", skip_serializing_if = "is_english")]
+    pub language: String,
+    /// The most pages the brief should take; over it, the app and `validate` warn and say how
+    /// many pages each section takes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_budget: Option<u32>,
     /// False leaves every staff annotation out: the press-safe copy.
     #[serde(default = "yes", skip_serializing_if = "is_true")]
     pub include_annotations: bool,
@@ -316,4 +324,12 @@ fn is_true(value: &bool) -> bool {
 
 fn is_default_order(order: &Order) -> bool {
     *order == Order::default()
+}
+
+fn english() -> String {
+    "en".to_owned()
+}
+
+fn is_english(language: &str) -> bool {
+    language == "en"
 }

@@ -230,6 +230,8 @@ pub struct Paragraph {
     words: collections::VecDeque<StyledString>,
     style_applied: bool,
     alignment: Alignment,
+    /// Briefing: part of the paragraph is already on an earlier page.
+    split_started: bool,
 }
 
 impl Paragraph {
@@ -312,8 +314,28 @@ impl Element for Paragraph {
 
         let height = style.line_height(&context.font_cache);
         let words = self.words.iter().map(Into::into);
+        // Briefing: lay out every line first, so that a page break never leaves a single line
+        // of a paragraph at the foot of one page or the head of the next.
+        let lines: Vec<_> = wrap::Wrapper::new(words, context, area.size().width).collect();
+        let glyph_height = style.font(&context.font_cache).glyph_height(style.font_size());
+        let room = area.size().height;
+        let mut fit = 0;
+        while fit < lines.len() && height * fit as f64 + glyph_height <= room {
+            fit += 1;
+        }
+        let total = lines.len();
+        let mut take = fit;
+        if take < total {
+            if take == 1 && total > 1 && !self.split_started {
+                // One line alone at the foot of the page: move the whole paragraph on.
+                take = 0;
+            } else if take + 1 == total && total >= 3 {
+                // One line alone at the head of the next page: take a line with it.
+                take -= 1;
+            }
+        }
         let mut rendered_len = 0;
-        for (line, delta) in wrap::Wrapper::new(words, context, area.size().width) {
+        for (line, delta) in lines.into_iter().take(take) {
             let width = line.iter().map(|s| s.width(&context.font_cache)).sum();
             let position = Position::new(self.get_offset(width, area.size().width), 0);
             // TODO: calculate the maximum line height
@@ -329,6 +351,10 @@ impl Element for Paragraph {
             }
             result.size = result.size.stack_vertical(Size::new(width, height));
             area.add_offset(Position::new(0, height));
+        }
+        if take < total {
+            result.has_more = true;
+            self.split_started = true;
         }
 
         // Remove the rendered data from self.words so that we don’t render it again on the next

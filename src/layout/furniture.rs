@@ -1,36 +1,20 @@
-//! The furniture of every page: the handling marking at top and bottom, the brief's title and
-//! "Page X of Y" in the footer. Also counts pages, so the contents list and the footer can
-//! name real page numbers on the second pass.
+//! The furniture of every page: the handling marking at top and bottom, the brief's title in
+//! the footer, the rules. "Page X of Y" is set after layout, when Y is known (see
+//! [`super::record`]). Counts pages for the elements that note where they land.
 
-use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use genpdf::render::Area;
 use genpdf::style::Style;
 use genpdf::{Context, Margins, Mm, PageDecorator, Position};
 
-use super::{text, theme};
+use super::pages::Artifact;
+use super::state::{Shared, artifact_mark};
+use super::text::Setter;
+use super::theme;
 
-/// What one rendering pass learned about pages.
-#[derive(Debug, Default, Clone)]
-pub struct Pages {
-    /// The page being laid out, from 1.
-    pub current: usize,
-    /// The page each section heading landed on, by section number - 1.
-    pub section_pages: Vec<usize>,
-    /// True until the first kept block of the page renders: a table row there repeats its
-    /// table's header.
-    pub top_of_page: bool,
-    /// Kept blocks made so far in this pass; numbers them the same way in both passes.
-    pub blocks: usize,
-    /// Heights of kept blocks by number and width, measured in the first pass and reused in
-    /// the second, which lays out the same blocks at the same widths.
-    pub heights: Rc<RefCell<HashMap<(usize, u64), f64>>>,
-}
-
-/// Shared between the decorator and the headings during one pass.
-pub type SharedPages = Rc<RefCell<Pages>>;
+/// Where the footer's text line sits, mm above the page's bottom edge.
+pub const FOOTER_LINE_MM: f64 = 15.0;
 
 /// Draws header and footer and hands the content area to the document.
 pub struct Furniture {
@@ -38,10 +22,22 @@ pub struct Furniture {
     pub marking: String,
     /// Left of the footer.
     pub footer_title: String,
-    /// The page count from the first pass; `None` on the first pass.
-    pub total: Option<usize>,
-    /// Page counter shared with the headings.
-    pub pages: SharedPages,
+    /// Sets text.
+    pub setter: Setter,
+    /// Counts pages.
+    pub state: Shared,
+}
+
+impl Furniture {
+    /// Furniture for one run.
+    pub fn new(marking: &str, footer_title: &str, setter: Setter, state: &Shared) -> Furniture {
+        Furniture {
+            marking: marking.to_owned(),
+            footer_title: footer_title.to_owned(),
+            setter,
+            state: Rc::clone(state),
+        }
+    }
 }
 
 impl PageDecorator for Furniture {
@@ -51,17 +47,20 @@ impl PageDecorator for Furniture {
         mut area: Area<'a>,
         style: Style,
     ) -> Result<Area<'a>, genpdf::error::Error> {
-        let page = {
-            let mut pages = self.pages.borrow_mut();
-            pages.current += 1;
-            pages.top_of_page = true;
-            pages.current
-        };
+        {
+            let mut state = self.state.borrow_mut();
+            state.page = state.pages_started;
+            state.pages_started += 1;
+            state.top_of_page = true;
+        }
         let fonts = &context.font_cache;
         let size = area.size();
         let left = Mm::from(theme::MARGIN_SIDE_MM);
         let right = size.width - Mm::from(theme::MARGIN_SIDE_MM);
-        let rule = Style::new().with_color(theme::RULE);
+        let header = Style::new().with_mark(artifact_mark(Artifact::Header));
+        let footer = Style::new().with_mark(artifact_mark(Artifact::Footer));
+        let rule = |s: Style| s.with_color(theme::RULE);
+        let hair = Some(genpdf::pt_to_mm(0.5));
         let small = style
             .with_font_size(theme::FOOTER_PT)
             .with_color(theme::MUTED);
@@ -69,63 +68,53 @@ impl PageDecorator for Furniture {
             .bold()
             .with_font_size(theme::MARKING_PT)
             .with_color(theme::MARKING);
+        let set = self.setter;
 
         // Header: the marking, centred, over a hairline.
         if !self.marking.is_empty() {
-            let width = text::width(fonts, &self.marking, marking);
+            let width = set.width(fonts, &self.marking, marking);
             let x = (size.width - width) / 2.0;
-            text::print(
+            set.print(
                 &area,
                 fonts,
                 Position::new(x, Mm::from(9.0)),
-                marking,
+                marking.and(header),
                 &self.marking,
             )?;
         }
-        area.draw_line(
+        area.draw_line_with_width(
             vec![
                 Position::new(left, Mm::from(14.5)),
                 Position::new(right, Mm::from(14.5)),
             ],
-            rule,
+            rule(header),
+            hair,
         );
 
-        // Footer: title left, marking centred, page right.
-        let top = size.height - Mm::from(15.0);
-        area.draw_line(
+        // Footer: title left, marking centred, page right (set later).
+        let top = size.height - Mm::from(FOOTER_LINE_MM);
+        area.draw_line_with_width(
             vec![Position::new(left, top), Position::new(right, top)],
-            rule,
+            rule(footer),
+            hair,
         );
-        let page_text = match self.total {
-            Some(total) => format!("Page {page} of {total}"),
-            None => format!("Page {page} of {page}"),
-        };
-        let page_width = small.str_width(fonts, &page_text);
-        area.print_str(
-            fonts,
-            Position::new(right - page_width, top + Mm::from(1.5)),
-            small,
-            &page_text,
-        )?;
         let title_room = (right - left) * 0.38;
-        let title = fit(&self.footer_title, title_room, |s| {
-            text::width(fonts, s, small)
-        });
-        text::print(
+        let title = fit(&self.footer_title, title_room, |s| set.width(fonts, s, small));
+        set.print(
             &area,
             fonts,
             Position::new(left, top + Mm::from(1.5)),
-            small,
+            small.and(footer),
             &title,
         )?;
         if !self.marking.is_empty() {
-            let width = text::width(fonts, &self.marking, marking);
+            let width = set.width(fonts, &self.marking, marking);
             let x = (size.width - width) / 2.0;
-            text::print(
+            set.print(
                 &area,
                 fonts,
                 Position::new(x, top + Mm::from(5.5)),
-                marking,
+                marking.and(footer),
                 &self.marking,
             )?;
         }

@@ -1,1 +1,0 @@
-//! 3D Graphics for Pdf (stub)

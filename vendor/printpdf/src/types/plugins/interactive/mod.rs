@@ -1,1 +1,0 @@
-//! Interactive elements such a comment / annotation, etc.

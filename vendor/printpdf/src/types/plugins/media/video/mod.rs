@@ -1,1 +1,0 @@
-//! Video can be embedded in Pdf.
