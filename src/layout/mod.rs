@@ -18,6 +18,9 @@ mod state;
 mod text;
 pub mod theme;
 
+#[cfg(test)]
+mod tests;
+
 use std::cell::RefCell;
 use std::rc::Rc;
 

@@ -46,11 +46,16 @@ fn body() -> Style {
 }
 
 fn small() -> Style {
-    Style::new().with_font_size(theme::TABLE_PT)
+    Style::new()
+        .with_font_size(theme::TABLE_PT)
+        .with_line_spacing(theme::TABLE_LINE_SPACING)
 }
 
 fn muted(size: u8) -> Style {
-    Style::new().with_font_size(size).with_color(theme::MUTED)
+    Style::new()
+        .with_font_size(size)
+        .with_color(theme::MUTED)
+        .with_line_spacing(theme::TABLE_LINE_SPACING)
 }
 
 /// One line (or wrapped paragraph) of `text` in `style`, as part of `node`; the style is set

@@ -325,6 +325,8 @@ pub struct TextSection<'a, 'f, 'l> {
     pen: Position,
     /// Briefing: where the current line started.
     line_start: Mm,
+    /// Briefing: where the last run this section printed ends, to join the next to it.
+    run_end: Option<Mm>,
 }
 
 impl<'a, 'f, 'l> TextSection<'a, 'f, 'l> {
@@ -350,6 +352,7 @@ impl<'a, 'f, 'l> TextSection<'a, 'f, 'l> {
             line_height,
             pen,
             line_start: pen.x,
+            run_end: None,
         })
     }
 
@@ -363,6 +366,7 @@ impl<'a, 'f, 'l> TextSection<'a, 'f, 'l> {
         } else {
             self.pen.y += self.line_height;
             self.pen.x = self.line_start;
+            self.run_end = None;
             true
         }
     }
@@ -384,6 +388,36 @@ impl<'a, 'f, 'l> TextSection<'a, 'f, 'l> {
             .map(|(i, (id, adv))| (*id, adv + kerning.get(i + 1).copied().unwrap_or(0.0)))
             .collect();
         let em: f32 = glyphs.iter().map(|g| g.1).sum();
+        let advance = crate::pt_to_mm(f64::from(em) * f64::from(style.font_size()));
+        // Briefing: a word printed right where the last run of the same look ended joins that
+        // run, so a line is one run rather than one per word.
+        {
+            let mut items = self.area.layer.items.borrow_mut();
+            if let Some(Drawn::Text {
+                font: f,
+                font_size,
+                color,
+                mark,
+                origin,
+                glyphs: g,
+                text,
+            }) = items.last_mut()
+            {
+                if *f == font
+                    && *font_size == style.font_size()
+                    && *color == style.color()
+                    && *mark == style.mark()
+                    && origin.y == self.pen.y
+                    && self.run_end == Some(self.pen.x)
+                {
+                    g.extend(glyphs);
+                    text.push_str(s);
+                    self.pen.x += advance;
+                    self.run_end = Some(self.pen.x);
+                    return Ok(());
+                }
+            }
+        }
         self.area.layer.push(Drawn::Text {
             font,
             font_size: style.font_size(),
@@ -393,7 +427,8 @@ impl<'a, 'f, 'l> TextSection<'a, 'f, 'l> {
             glyphs,
             text: s.to_owned(),
         });
-        self.pen.x += crate::pt_to_mm(f64::from(em) * f64::from(style.font_size()));
+        self.pen.x += advance;
+        self.run_end = Some(self.pen.x);
         Ok(())
     }
 }
