@@ -1,9 +1,9 @@
-//! Export time, PDF size, pages and embedded font bytes for each sample brief and for a
+//! Export time (and the layout's share of it), PDF size, pages and embedded font bytes for each sample brief and for a
 //! generated 2,000-event dossier. Run with `cargo bench --bench export`.
 
 use std::time::Instant;
 
-use briefing::{compose, layout as pdf, synthetic};
+use briefing::{compose, layout, synthetic};
 
 fn font_bytes(pdf_bytes: &[u8]) -> usize {
     let Ok(doc) = lopdf::Document::load_mem(pdf_bytes) else {
@@ -32,9 +32,20 @@ fn report(name: &str, composed: &briefing::Composed, runs: usize) {
     times.sort();
     let Some(rendered) = last else { return };
     let median = times[times.len() / 2];
+    let mut layout_times: Vec<_> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            let laid = layout::lay_out(composed);
+            let t = start.elapsed();
+            drop(laid);
+            t
+        })
+        .collect();
+    layout_times.sort();
     println!(
-        "{name:<36} median {:>8.1} ms  {:>7} bytes  {:>3} pages  {:>6} bytes of fonts  ({runs} runs)",
+        "{name:<36} median {:>8.1} ms (layout {:>6.1} ms)  {:>7} bytes  {:>3} pages  {:>6} bytes of fonts  ({runs} runs)",
         median.as_secs_f64() * 1000.0,
+        layout_times[layout_times.len() / 2].as_secs_f64() * 1000.0,
         rendered.bytes.len(),
         rendered.pages.count(),
         font_bytes(&rendered.bytes),

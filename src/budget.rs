@@ -13,31 +13,29 @@ pub fn over_budget(budget: Option<u32>, pages: &Pages) -> Option<Finding> {
         return None;
     }
     let over = count - budget;
-    let share: Vec<String> = pages
-        .sections
-        .iter()
-        .map(|s| format!("{} {}: {:.1}", s.number, s.heading, s.pages))
+    let opening = pages.sections.first().and_then(|s| {
+        let a = pages.anchor(s.anchor)?;
+        let height = pages.pages.get(a.page)?.height_pt.max(1.0);
+        Some(a.page as f32 + a.at.y / height)
+    });
+    let share: Vec<String> = opening
+        .map(|p| format!("title and contents: {p:.1}"))
+        .into_iter()
+        .chain(
+            pages
+                .sections
+                .iter()
+                .map(|s| format!("{} {}: {:.1}", s.number, s.heading, s.pages)),
+        )
         .collect();
     Some(
         Finding::warning(
             Doc::Brief,
             YamlPath::root().key("page_budget"),
-            format!(
-                "the brief takes {count} pages, {over} over its budget of {budget} \
-                 ({})",
-                plural(over, "page")
-            ),
+            format!("the brief takes {count} pages, {over} over its budget of {budget}"),
         )
         .with_hint(format!("pages each section takes: {}", share.join("; "))),
     )
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("{n} {word} to cut")
-    } else {
-        format!("{n} {word}s to cut")
-    }
 }
 
 #[cfg(test)]

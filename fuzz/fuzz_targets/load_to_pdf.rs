@@ -5,7 +5,7 @@
 use std::sync::OnceLock;
 
 use briefing::model::Dossier;
-use briefing::{compose, pdf, store, validate};
+use briefing::{compose, export, store, validate};
 use libfuzzer_sys::fuzz_target;
 
 fn dossier() -> &'static Dossier {
@@ -31,5 +31,5 @@ fuzz_target!(|data: &[u8]| {
     if findings.iter().any(|f| f.severity == briefing::Severity::Error) {
         return;
     }
-    let _ = pdf::render(&composed);
+    let _ = export::render(&composed, &Default::default());
 });
