@@ -74,7 +74,11 @@ mod tests {
     #[test]
     fn over_budget_says_by_how_much_and_what_each_section_takes() {
         let f = over_budget(Some(2), &pages(4)).unwrap();
-        assert!(f.message.contains("4 pages, 2 over its budget of 2"), "{}", f.message);
+        assert!(
+            f.message.contains("4 pages, 2 over its budget of 2"),
+            "{}",
+            f.message
+        );
         assert!(f.hint.unwrap().contains("1 Timeline: 2.5"));
     }
 }

@@ -12,10 +12,10 @@ pub mod export;
 pub mod fields;
 #[cfg(feature = "gui")]
 pub mod gui;
+pub mod layout;
 pub mod locate;
 pub mod model;
 pub mod opened;
-pub mod layout;
 pub mod pdf;
 pub mod problem;
 pub mod schema;

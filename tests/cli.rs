@@ -373,3 +373,93 @@ fn hostile_input_is_refused_clearly() {
         );
     }
 }
+
+#[test]
+fn export_never_writes_over_its_own_brief_or_dossier() {
+    let dir = common::copy_of_briefs();
+    let brief = dir.path().join("background-pack.brief.yaml");
+    let before = std::fs::read(&brief).unwrap();
+    for target in [
+        "background-pack.brief.yaml",
+        "./background-pack.brief.yaml",
+        "ukraine-peace-push.dossier.yaml",
+    ] {
+        let out = briefing(
+            &["export", "background-pack.brief.yaml", "-o", target],
+            dir.path(),
+        );
+        assert_eq!(out.status.code(), Some(2), "{target}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("an input of this export"),
+            "{}",
+            stderr(&out)
+        );
+    }
+    assert_eq!(
+        std::fs::read(&brief).unwrap(),
+        before,
+        "the brief is untouched"
+    );
+    let dossier = std::fs::read_to_string(dir.path().join("ukraine-peace-push.dossier.yaml"));
+    assert!(
+        dossier.unwrap().contains("version:"),
+        "the dossier is untouched"
+    );
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .args(["schema", "dossier"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Close our end before the child has written: its writes meet a broken pipe.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_ne!(out.status.code(), Some(101), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
+}
+
+#[test]
+fn validate_warns_over_the_page_budget_and_lists_what_each_section_takes() {
+    let dir = common::copy_of_briefs();
+    let path = dir.path().join("principal-premeeting.brief.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replacen("\ntitle:", "\npage_budget: 1\ntitle:", 1),
+    )
+    .unwrap();
+    let out = briefing(&["validate", "principal-premeeting.brief.yaml"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("warning: the brief takes 2 pages, 1 over its budget of 1"),
+        "{err}"
+    );
+    assert!(err.contains("Key indicators: 0."), "{err}");
+}
+
+#[test]
+fn export_pdfa_writes_a_tagged_archival_file() {
+    let dir = common::copy_of_briefs();
+    let out = briefing(
+        &[
+            "export",
+            "principal-premeeting.brief.yaml",
+            "-o",
+            "archive.pdf",
+            "--pdfa",
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let bytes = std::fs::read(dir.path().join("archive.pdf")).unwrap();
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(text.contains("pdfaid"), "PDF/A identification in the XMP");
+    assert!(text.contains("/StructTreeRoot"), "tagged");
+    assert!(common::all_text(&bytes).contains("Talking points"));
+}

@@ -3,8 +3,8 @@
 
 mod common;
 
-use briefing::model::{PageSize, SectionKind};
 use briefing::layout::coverage::missing_chars;
+use briefing::model::{PageSize, SectionKind};
 use briefing::{compose, layout as pdf, store};
 use common::{all_text, open_sample, pages_text, sample_briefs};
 
@@ -66,7 +66,11 @@ fn the_premeeting_brief_is_two_a4_pages_with_its_talking_points() {
     assert_eq!(opened.brief.doc.page_size, PageSize::A4);
     let composed = compose(&opened.dossier.doc, &opened.brief.doc);
     let rendered = briefing::export::render(&composed, &Default::default()).unwrap();
-    assert_eq!(rendered.pages.count(), 2, "a pre-meeting brief must fit two pages");
+    assert_eq!(
+        rendered.pages.count(),
+        2,
+        "a pre-meeting brief must fit two pages"
+    );
     let text = all_text(&rendered.bytes);
     for point in &opened.brief.doc.meeting.bottom_line {
         assert!(
@@ -108,7 +112,11 @@ fn the_background_pack_has_every_section_kind_and_two_slices() {
     assert!(slices >= 2);
     assert_eq!(brief.page_size, PageSize::Letter);
     let composed = compose(&opened.dossier.doc, brief);
-    let text = all_text(&briefing::export::render(&composed, &Default::default()).unwrap().bytes);
+    let text = all_text(
+        &briefing::export::render(&composed, &Default::default())
+            .unwrap()
+            .bytes,
+    );
     for s in &composed.sections {
         assert!(text.contains(&s.heading), "heading missing: {}", s.heading);
     }

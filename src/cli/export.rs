@@ -12,7 +12,7 @@ pub fn run(brief_path: &Path, output: Option<&Path>, no_annotations: bool, pdfa:
         Err(e) => return load_failed(&e),
     };
     if report(&opened.problems()) {
-        eprintln!("briefing: not exported: fix the errors above first");
+        err!("briefing: not exported: fix the errors above first");
         return Outcome::Problems;
     }
     if no_annotations {
@@ -22,12 +22,12 @@ pub fn run(brief_path: &Path, output: Option<&Path>, no_annotations: bool, pdfa:
     let laid = match layout::lay_out(&composed) {
         Ok(l) => l,
         Err(e) => {
-            eprintln!("briefing: {}: {e}", brief_path.display());
+            err!("briefing: {}: {e}", brief_path.display());
             return Outcome::Failed;
         }
     };
     for m in &laid.missing {
-        eprintln!("{}: warning: {}", brief_path.display(), m.describe());
+        err!("{}: warning: {}", brief_path.display(), m.describe());
     }
     let options = pdf::Options {
         pdfa,
@@ -36,20 +36,49 @@ pub fn run(brief_path: &Path, output: Option<&Path>, no_annotations: bool, pdfa:
     let bytes = match pdf::write(&laid.pages, &options) {
         Ok(b) => b,
         Err(e) => {
-            eprintln!("briefing: {}: {e}", brief_path.display());
+            err!("briefing: {}: {e}", brief_path.display());
             return Outcome::Failed;
         }
     };
     let out = output.map_or_else(|| store::pdf_path_for(brief_path), Path::to_path_buf);
-    if let Err(e) = store::write_atomic(&out, &bytes) {
-        eprintln!("briefing: {e}");
+    let inputs = [
+        Some(brief_path.to_path_buf()),
+        opened
+            .brief
+            .doc
+            .dossier
+            .as_ref()
+            .map(|d| store::dossier_path(brief_path, d)),
+    ];
+    if let Some(input) = inputs.iter().flatten().find(|i| same_file(i, &out)) {
+        err!(
+            "briefing: {}: refusing to write the PDF over {}, an input of this export",
+            out.display(),
+            input.display()
+        );
+        err!(
+            "hint: choose another name with -o, e.g. {}",
+            store::pdf_path_for(brief_path).display()
+        );
         return Outcome::Failed;
     }
-    println!(
+    if let Err(e) = store::write_atomic(&out, &bytes) {
+        err!("briefing: {e}");
+        return Outcome::Failed;
+    }
+    out!(
         "{} ({} pages, {} KB)",
         out.display(),
         laid.pages.count(),
         bytes.len().div_ceil(1024)
     );
     Outcome::Ok
+}
+
+/// True when both paths name one existing file (links and `..` resolved).
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
 }

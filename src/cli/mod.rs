@@ -2,6 +2,23 @@
 //! core, writes files and maps outcomes to exit codes (0 ok, 1 the input has problems,
 //! 2 could not run).
 
+/// Prints a line to stdout; a closed pipe (`briefing validate … | head`) ends output quietly
+/// instead of panicking, as ripgrep does.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
+/// Prints a line to stderr, quietly giving up if stderr is closed.
+macro_rules! err {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
+
 mod export;
 mod validate;
 
@@ -100,7 +117,8 @@ pub fn run(command: Command) -> Outcome {
                 Format::Brief => crate::schema::brief_schema(),
                 Format::Dossier => crate::schema::dossier_schema(),
             };
-            print!("{schema}");
+            use std::io::Write as _;
+            let _ = std::io::stdout().lock().write_all(schema.as_bytes());
             Outcome::Ok
         }
     }
@@ -119,7 +137,7 @@ pub fn open_window(brief: Option<PathBuf>) -> Outcome {
     #[cfg(not(feature = "gui"))]
     {
         drop(brief);
-        eprintln!(
+        err!(
             "briefing: this build has no window (built without the \"gui\" feature); use export or validate"
         );
         Outcome::Failed
@@ -129,7 +147,7 @@ pub fn open_window(brief: Option<PathBuf>) -> Outcome {
 /// Prints problems to stderr and says whether any is an error.
 fn report(problems: &[crate::Problem]) -> bool {
     for p in problems {
-        eprintln!("{p}");
+        err!("{p}");
     }
     problems.iter().any(crate::Problem::is_error)
 }
@@ -143,7 +161,7 @@ fn load_failed(err: &crate::store::StoreError) -> Outcome {
             Outcome::Problems
         }
         StoreError::Read { .. } | StoreError::Write { .. } => {
-            eprintln!("briefing: {err}");
+            err!("briefing: {err}");
             Outcome::Failed
         }
     }

@@ -47,13 +47,13 @@ pub fn run(path: &Path) -> Outcome {
     let errors = problems.iter().filter(|p| p.is_error()).count();
     let warnings = problems.len() - errors;
     if report(&problems) {
-        eprintln!(
+        err!(
             "{}: {errors} error(s), {warnings} warning(s)",
             path.display()
         );
         Outcome::Problems
     } else {
-        println!("{}: ok ({warnings} warning(s))", path.display());
+        out!("{}: ok ({warnings} warning(s))", path.display());
         Outcome::Ok
     }
 }

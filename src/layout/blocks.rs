@@ -115,7 +115,9 @@ impl Element for PageNumber {
         let mut state = self.state.borrow_mut();
         if state.measuring == 0 {
             let page = state.page;
-            let baseline = style.font(&context.font_cache).glyph_height(style.font_size());
+            let baseline = style
+                .font(&context.font_cache)
+                .glyph_height(style.font_size());
             state.page_refs.push(PageRef {
                 anchor: self.anchor,
                 place: super::state::Place {

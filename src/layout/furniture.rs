@@ -99,7 +99,9 @@ impl PageDecorator for Furniture {
             hair,
         );
         let title_room = (right - left) * 0.38;
-        let title = fit(&self.footer_title, title_room, |s| set.width(fonts, s, small));
+        let title = fit(&self.footer_title, title_room, |s| {
+            set.width(fonts, s, small)
+        });
         set.print(
             &area,
             fonts,

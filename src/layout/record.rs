@@ -81,13 +81,23 @@ fn typeset(text: &str) -> (Vec<Glyph>, f32) {
 }
 
 /// A run of `text` in the regular face, its right edge at `right`.
-fn right_aligned(text: &str, size_pt: f32, color: Rgb, right: f32, baseline: f32, role: Role) -> GlyphRun {
+fn right_aligned(
+    text: &str,
+    size_pt: f32,
+    color: Rgb,
+    right: f32,
+    baseline: f32,
+    role: Role,
+) -> GlyphRun {
     let (glyphs, _) = typeset(text);
     let mut run = GlyphRun {
         face: Face::Regular,
         size_pt,
         color,
-        origin: Point { x: 0.0, y: baseline },
+        origin: Point {
+            x: 0.0,
+            y: baseline,
+        },
         glyphs,
         text: text.to_owned(),
         role,

@@ -162,7 +162,13 @@ fn cited_paragraphs(
 }
 
 /// "Label. text" with the label in bold, a paragraph under `parent`.
-fn labelled(cx: &Cx, label: &str, text: &str, style: Style, parent: NodeId) -> impl Element + use<> {
+fn labelled(
+    cx: &Cx,
+    label: &str,
+    text: &str,
+    style: Style,
+    parent: NodeId,
+) -> impl Element + use<> {
     let node = cx.node(Tag::Paragraph, Some(parent));
     let mut p = Paragraph::default();
     p.push_styled(format!("{label} "), style.bold());
@@ -193,7 +199,12 @@ fn bullet_list(
 }
 
 /// Annotations as ruled boxes under `parent`, one box for each run of the same kind.
-fn annotation_boxes(cx: &Cx, annotations: &[Annotation], style: Style, parent: NodeId) -> Vec<Callout> {
+fn annotation_boxes(
+    cx: &Cx,
+    annotations: &[Annotation],
+    style: Style,
+    parent: NodeId,
+) -> Vec<Callout> {
     crate::compose::annotation_boxes(annotations)
         .map(|b| {
             let color = theme::annotation(b.kind);
@@ -430,7 +441,11 @@ pub fn section(doc: &mut Document, s: &ComposedSection, anchor: AnchorId, cx: &C
         .bold()
         .with_font_size(theme::HEADING_PT)
         .with_color(theme::INK);
-    let heading = Heading::new(line(cx, &title, heading_style, heading_node), anchor, &cx.state);
+    let heading = Heading::new(
+        line(cx, &title, heading_style, heading_node),
+        anchor,
+        &cx.state,
+    );
     let mut children = Vec::new();
     match &s.body {
         Body::Indicators(rows) => table(
@@ -673,7 +688,13 @@ fn organization_row(cx: &Cx, r: &Row<Organization>, cells: &[NodeId]) -> Vec<Box
     let mut name = lines(cx, &r.item.name, small().bold(), *name_cell);
     name.push(lines(cx, &r.item.kind, muted(8), *name_cell));
     let mut position = lines(cx, &r.item.status, small().italic(), *position_cell);
-    position.push(cited(cx, &r.item.summary, &r.cites, small(), *position_cell));
+    position.push(cited(
+        cx,
+        &r.item.summary,
+        &r.cites,
+        small(),
+        *position_cell,
+    ));
     push_annotations(cx, &mut position, &r.annotations, small(), *position_cell);
     vec![Box::new(name), Box::new(position)]
 }
@@ -718,7 +739,11 @@ fn subheading(
         .bold()
         .with_font_size(theme::SUBHEADING_PT)
         .with_color(theme::INK);
-    doc.push(Heading::sub(line(cx, &text, style, node), anchor, &cx.state));
+    doc.push(Heading::sub(
+        line(cx, &text, style, node),
+        anchor,
+        &cx.state,
+    ));
     OutlineEntry {
         title: format!("{number} {}", title.trim()),
         anchor,
@@ -747,7 +772,13 @@ fn scenario(
         );
         doc.push(Tagged::new(para.styled(muted(9)), p));
     }
-    doc.push(cited_paragraphs(cx, &r.item.summary, &r.cites, body(), node));
+    doc.push(cited_paragraphs(
+        cx,
+        &r.item.summary,
+        &r.cites,
+        body(),
+        node,
+    ));
     for keep in annotation_keeps(cx, &r.annotations, node) {
         doc.push(keep);
     }

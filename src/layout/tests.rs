@@ -22,8 +22,10 @@ fn squeezed(pages: &Pages) -> String {
 }
 
 const LONG_URL: &str = "https://www.example.org/reports/2025/12/ukraine-peace-framework-draft-analysis-and-annotated-text-of-the-twenty-eight-points?ref=briefing&section=appendix-b";
-const EMAIL: &str = "first.lastname.of.a.very.long.address@directorate-general.foreign-affairs.example.gov";
-const COMPOUND: &str = "Zaporizhzhia-nuclear-power-plant-administration-under-international-supervision-arrangement";
+const EMAIL: &str =
+    "first.lastname.of.a.very.long.address@directorate-general.foreign-affairs.example.gov";
+const COMPOUND: &str =
+    "Zaporizhzhia-nuclear-power-plant-administration-under-international-supervision-arrangement";
 
 fn hostile() -> (Dossier, Brief) {
     let mut dossier = default_dossier();
@@ -47,7 +49,12 @@ fn no_word_is_dropped_however_long() {
     let (dossier, brief) = hostile();
     let pages = pages_of(&dossier, &brief);
     let text = squeezed(&pages);
-    for word in [LONG_URL, EMAIL, COMPOUND, "Extraordinarily-long-category-name-that-cannot-fit"] {
+    for word in [
+        LONG_URL,
+        EMAIL,
+        COMPOUND,
+        "Extraordinarily-long-category-name-that-cannot-fit",
+    ] {
         assert!(text.contains(word), "{word} is missing from the pages");
     }
 }
@@ -73,7 +80,9 @@ fn a_broken_url_gets_no_hyphen_and_every_line_stays_in_its_column() {
         .iter()
         .flat_map(|p| &p.items)
         .filter_map(|i| match i {
-            Item::Text(r) if r.text.contains("twenty-eight") || r.text.contains("https://www.example") => {
+            Item::Text(r)
+                if r.text.contains("twenty-eight") || r.text.contains("https://www.example") =>
+            {
                 Some(r.text.as_str())
             }
             _ => None,
@@ -111,8 +120,15 @@ fn headings_links_and_outline_are_there() {
         })
         .collect();
     assert_eq!(headings[0].0, 1, "the title is the one level-1 heading");
-    assert!(headings.iter().any(|(l, t)| *l == 2 && t.ends_with("Scenarios")));
-    assert!(headings.iter().any(|(l, _)| *l == 3), "subsections are level 3");
+    assert!(
+        headings
+            .iter()
+            .any(|(l, t)| *l == 2 && t.ends_with("Scenarios"))
+    );
+    assert!(
+        headings.iter().any(|(l, _)| *l == 3),
+        "subsections are level 3"
+    );
     let links: Vec<&Target> = pages
         .pages
         .iter()
@@ -122,9 +138,19 @@ fn headings_links_and_outline_are_there() {
             _ => None,
         })
         .collect();
-    assert!(links.iter().any(|t| matches!(t, Target::Url(u) if u.starts_with("http"))));
-    let anchors = links.iter().filter(|t| matches!(t, Target::Anchor(_))).count();
-    assert!(anchors > brief.sections.len(), "contents and citations link: {anchors}");
+    assert!(
+        links
+            .iter()
+            .any(|t| matches!(t, Target::Url(u) if u.starts_with("http")))
+    );
+    let anchors = links
+        .iter()
+        .filter(|t| matches!(t, Target::Anchor(_)))
+        .count();
+    assert!(
+        anchors > brief.sections.len(),
+        "contents and citations link: {anchors}"
+    );
     assert_eq!(pages.outline.len(), pages.sections.len());
     assert!(pages.outline.iter().any(|e| !e.children.is_empty()));
     for entry in &pages.outline {
@@ -141,7 +167,9 @@ fn footers_count_pages_and_contents_name_the_right_page() {
     for (i, page) in pages.pages.iter().enumerate() {
         let footer = format!("Page {} of {n}", i + 1);
         assert!(
-            page.items.iter().any(|it| matches!(it, Item::Text(r) if r.text == footer)),
+            page.items
+                .iter()
+                .any(|it| matches!(it, Item::Text(r) if r.text == footer)),
             "page {} lacks {footer}",
             i + 1
         );
@@ -156,7 +184,10 @@ fn footers_count_pages_and_contents_name_the_right_page() {
             _ => None,
         })
         .collect();
-    assert!(first_page_numbers.contains(&number.as_str()), "{first_page_numbers:?}");
+    assert!(
+        first_page_numbers.contains(&number.as_str()),
+        "{first_page_numbers:?}"
+    );
 }
 
 #[test]

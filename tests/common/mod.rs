@@ -43,7 +43,9 @@ pub fn open_sample(name: &str) -> Opened {
 /// Exports a brief against the dossier of `opened`, returning the PDF bytes.
 pub fn export(opened: &Opened, brief: &Brief) -> Vec<u8> {
     let composed = compose(&opened.dossier.doc, brief);
-    briefing::export::render(&composed, &Default::default()).unwrap().bytes
+    briefing::export::render(&composed, &Default::default())
+        .unwrap()
+        .bytes
 }
 
 /// The text of each page of a PDF, with runs of whitespace made single spaces, as a reader

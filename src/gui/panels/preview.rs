@@ -5,8 +5,8 @@ use egui::{Color32, Frame, Grid, Margin, RichText, Stroke, Ui};
 
 use super::widgets::{bold, italic};
 use crate::compose::{Body, Composed, ComposedSection, Row};
-use crate::model::Annotation;
 use crate::layout::theme;
+use crate::model::Annotation;
 
 const PAPER: Color32 = Color32::from_rgb(253, 253, 250);
 const TEXT: Color32 = Color32::from_rgb(30, 30, 30);
