@@ -16,6 +16,7 @@ use krilla::tagging::{
 use crate::layout::pages::{NodeId, Structure, Tag};
 
 /// A child of a node: marked content or an annotation, or another node.
+#[derive(Clone, Copy)]
 enum Child {
     Leaf(Identifier),
     Node(usize),
