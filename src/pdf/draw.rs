@@ -70,6 +70,9 @@ pub(crate) fn page(
                     Role::Artifact(kind) => Section::Artifact(kind),
                 };
                 enter(surface, &mut open, section, tags);
+                if let Role::Content(node) = run.role {
+                    tags.text(node, &run.text);
+                }
                 text(surface, run, place, font);
             }
             Item::Line {

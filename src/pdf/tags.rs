@@ -31,6 +31,8 @@ pub(crate) struct Tags<'a> {
     attached: Vec<bool>,
     /// The top of the tree.
     roots: Vec<Child>,
+    /// The first text drawn for each label node, for its list's numbering.
+    label_text: Vec<Option<String>>,
 }
 
 impl<'a> Tags<'a> {
@@ -41,6 +43,7 @@ impl<'a> Tags<'a> {
             children: (0..n).map(|_| Vec::new()).collect(),
             attached: vec![false; n],
             roots: Vec::new(),
+            label_text: vec![None; n],
         }
     }
 
@@ -97,23 +100,87 @@ impl<'a> Tags<'a> {
         let roots = std::mem::take(&mut self.roots);
         let mut tree = TagTree::new().with_lang(Some(language.to_owned()));
         for child in roots {
-            tree.push(self.build(child));
+            tree.push(self.build(child, TableHeaderScope::Column));
         }
         tree
     }
 
-    fn build(&mut self, child: Child) -> Node {
+    fn build(&mut self, child: Child, scope: TableHeaderScope) -> Node {
+        let index = match child {
+            Child::Leaf(id) => return Node::Leaf(id),
+            Child::Node(index) => index,
+        };
+        let tag = self.structure.get(NodeId(index)).map(|n| &n.tag);
+        let kind = match tag {
+            Some(Tag::HeaderCell) => KrillaTag::TH(scope).into(),
+            Some(Tag::List) => KrillaTag::L(self.numbering(index)).into(),
+            Some(tag) => kind(tag),
+            None => KrillaTag::Div.into(),
+        };
+        // Cells of a row that holds only header cells head the columns below; a header cell
+        // beside data cells heads its row, as in a "Prepared for | Principals" table.
+        let scope = if matches!(tag, Some(Tag::Row))
+            && self.children[index]
+                .iter()
+                .all(|c| self.is(*c, |t| matches!(t, Tag::HeaderCell)))
+        {
+            TableHeaderScope::Column
+        } else {
+            TableHeaderScope::Row
+        };
+        let children = std::mem::take(&mut self.children[index]);
+        let nodes = children.into_iter().map(|c| self.build(c, scope)).collect();
+        Node::Group(TagGroup::with_children(kind, nodes))
+    }
+
+    /// Whether a child is a node whose tag passes `test`.
+    fn is(&self, child: Child, test: impl Fn(&Tag) -> bool) -> bool {
         match child {
-            Child::Leaf(id) => Node::Leaf(id),
-            Child::Node(index) => {
-                let children = std::mem::take(&mut self.children[index]);
-                let tag = self
-                    .structure
-                    .get(NodeId(index))
-                    .map_or_else(|| KrillaTag::Div.into(), |n| kind(&n.tag));
-                let nodes = children.into_iter().map(|c| self.build(c)).collect();
-                Node::Group(TagGroup::with_children(tag, nodes))
-            }
+            Child::Node(index) => self
+                .structure
+                .get(NodeId(index))
+                .is_some_and(|n| test(&n.tag)),
+            Child::Leaf(_) => false,
+        }
+    }
+
+    /// Notes the text of a label, from which its list's numbering is read.
+    pub fn text(&mut self, node: NodeId, text: &str) {
+        let is_label = self
+            .structure
+            .get(node)
+            .is_some_and(|n| matches!(n.tag, Tag::Label));
+        if let Some(slot) = self.label_text.get_mut(node.0)
+            && is_label
+            && slot.is_none()
+        {
+            *slot = Some(text.to_owned());
+        }
+    }
+
+    /// The numbering of a list, read from the label of its first item: "•" is a disc, "1." a
+    /// decimal, "a)" a letter. Anything else, or no label, is no numbering.
+    fn numbering(&self, list: usize) -> ListNumbering {
+        let first_child = |node: usize, tag: fn(&Tag) -> bool| {
+            self.children[node].iter().find_map(|c| match *c {
+                Child::Node(i) if self.is(*c, tag) => Some(i),
+                _ => None,
+            })
+        };
+        let label = first_child(list, |t| matches!(t, Tag::ListItem))
+            .and_then(|item| first_child(item, |t| matches!(t, Tag::Label)))
+            .and_then(|label| self.label_text[label].as_deref());
+        let Some(c) = label.and_then(|text| text.trim().chars().next()) else {
+            return ListNumbering::None;
+        };
+        match c {
+            '\u{2022}' | '\u{25cf}' => ListNumbering::Disc,
+            '\u{25e6}' | '\u{25cb}' => ListNumbering::Circle,
+            '\u{25aa}' | '\u{25a0}' => ListNumbering::Square,
+            '0'..='9' => ListNumbering::Decimal,
+            'a'..='z' => ListNumbering::LowerAlpha,
+            'A'..='Z' => ListNumbering::UpperAlpha,
+            _ => ListNumbering::None,
         }
     }
 }
@@ -129,11 +196,11 @@ fn kind(tag: &Tag) -> TagKind {
         Tag::Section => KrillaTag::Section.into(),
         Tag::Table => KrillaTag::Table.into(),
         Tag::Row => KrillaTag::TR.into(),
-        // The layout's header cells head the columns below them.
+        // Chosen in `Tags::build`, which sees the row.
         Tag::HeaderCell => KrillaTag::TH(TableHeaderScope::Column).into(),
         Tag::Cell => KrillaTag::TD.into(),
-        // Every list the layout makes is bulleted with "•".
-        Tag::List => KrillaTag::L(ListNumbering::Disc).into(),
+        // Chosen in `Tags::build`, which sees the first label.
+        Tag::List => KrillaTag::L(ListNumbering::None).into(),
         Tag::ListItem => KrillaTag::LI.into(),
         Tag::Label => KrillaTag::Lbl.into(),
         Tag::ListBody => KrillaTag::LBody.into(),

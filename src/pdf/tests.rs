@@ -121,6 +121,14 @@ fn sample() -> Pages {
     let p2 = s.add(Tag::Paragraph, Some(sect2));
     let link2 = s.add(Tag::Link, Some(p2));
     let note = s.add(Tag::Note, Some(sect2));
+    let facts = s.add(Tag::Table, Some(sect2));
+    let facts_row = s.add(Tag::Row, Some(facts));
+    let facts_th = s.add(Tag::HeaderCell, Some(facts_row));
+    let facts_td = s.add(Tag::Cell, Some(facts_row));
+    let steps = s.add(Tag::List, Some(sect2));
+    let step = s.add(Tag::ListItem, Some(steps));
+    let step_lbl = s.add(Tag::Label, Some(step));
+    let step_body = s.add(Tag::ListBody, Some(step));
 
     let header = Role::Artifact(Artifact::Header);
     let footer = Role::Artifact(Artifact::Footer);
@@ -244,6 +252,25 @@ fn sample() -> Pages {
             content(note),
         ),
         text(Regular, 280.0, 820.0, "2 of 2", footer),
+        // After the footer in drawing order, so the indices above stay put for the edits in
+        // `awkward_pages_never_panic`.
+        Item::Text(run(
+            Bold,
+            11.0,
+            56.0,
+            170.0,
+            "Prepared for",
+            content(facts_th),
+        )),
+        text(Regular, 160.0, 170.0, "Principals", content(facts_td)),
+        text(Regular, 56.0, 200.0, "1.", content(step_lbl)),
+        text(
+            Regular,
+            68.0,
+            200.0,
+            "Agree the monitors",
+            content(step_body),
+        ),
     ]);
     Pages {
         pages: vec![page1, page2],
@@ -335,6 +362,22 @@ fn structure(doc: &Lopdf) -> String {
             Object::Dictionary(d) => {
                 if let Ok(kind) = d.get(b"S") {
                     out.push_str(&name(kind));
+                    // Table header scope and list numbering, as `TH(Row)` and `L(Disc)`.
+                    let attributes = match d.get(b"A").map(|a| resolve(doc, a)) {
+                        Ok(Object::Array(items)) => items.iter().collect(),
+                        Ok(one) => vec![one],
+                        Err(_) => vec![],
+                    };
+                    for a in attributes {
+                        let Object::Dictionary(a) = resolve(doc, a) else {
+                            continue;
+                        };
+                        for key in [&b"Scope"[..], b"ListNumbering"] {
+                            if let Ok(value) = a.get(key) {
+                                out.push_str(&format!("({})", name(value)));
+                            }
+                        }
+                    }
                     out.push('[');
                     if let Ok(kids) = d.get(b"K") {
                         walk(doc, kids, out);
@@ -475,9 +518,10 @@ fn reading_order_is_drawing_order() {
     assert_eq!(
         structure(&doc),
         "Document[\
-            Sect[H1[0] P[1 Link[2 annot] 3] L[LI[Lbl[4] LBody[5]]] \
-                Table[TR[TH[6] TH[7]] TR[TD[8] TD[9]]] Div[P[10]]] \
-            Sect[H1[0] P[1 Link[annot 2]] Note[3]]\
+            Sect[H1[0] P[1 Link[2 annot] 3] L(Disc)[LI[Lbl[4] LBody[5]]] \
+                Table[TR[TH(Column)[6] TH(Column)[7]] TR[TD[8] TD[9]]] Div[P[10]]] \
+            Sect[H1[0] P[1 Link[annot 2]] Note[3] \
+                Table[TR[TH(Row)[4] TD[5]]] L(Decimal)[LI[Lbl[6] LBody[7]]]]\
         ]"
     );
 }
