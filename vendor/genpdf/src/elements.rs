@@ -39,7 +39,6 @@
 //! [`PaddedElement`]: struct.PaddedElement.html
 //! [`StyledElement`]: struct.StyledElement.html
 
-
 use std::collections;
 use std::iter;
 use std::mem;
@@ -49,7 +48,6 @@ use crate::render;
 use crate::style::{Style, StyledString};
 use crate::wrap;
 use crate::{Alignment, Context, Element, Margins, Mm, Position, RenderResult, Size};
-
 
 /// Arranges a list of elements sequentially.
 ///
@@ -317,7 +315,9 @@ impl Element for Paragraph {
         // Briefing: lay out every line first, so that a page break never leaves a single line
         // of a paragraph at the foot of one page or the head of the next.
         let lines: Vec<_> = wrap::Wrapper::new(words, context, area.size().width).collect();
-        let glyph_height = style.font(&context.font_cache).glyph_height(style.font_size());
+        let glyph_height = style
+            .font(&context.font_cache)
+            .glyph_height(style.font_size());
         let room = area.size().height;
         let mut fit = 0;
         while fit < lines.len() && height * fit as f64 + glyph_height <= room {

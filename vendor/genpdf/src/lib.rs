@@ -164,12 +164,9 @@ pub mod fonts;
 pub mod render;
 pub mod style;
 
-
 use derive_more::{
     Add, AddAssign, Div, DivAssign, From, Into, Mul, MulAssign, Sub, SubAssign, Sum,
 };
-
-
 
 /// A length measured in millimeters.
 ///
@@ -294,7 +291,6 @@ impl Position {
         }
     }
 }
-
 
 impl<X: Into<Mm>, Y: Into<Mm>> From<(X, Y)> for Position {
     fn from(values: (X, Y)) -> Position {
