@@ -8,6 +8,7 @@ pub mod app;
 mod dialogs;
 mod fonts;
 pub mod history;
+pub mod layout_worker;
 pub mod panels;
 pub mod prefs;
 pub mod recovery;
