@@ -531,3 +531,25 @@ fn a_typed_title_reaches_the_preview_once_laid_out() {
     assert!(after.contains("(draft)"), "{after}");
     assert!(!harness.state().layout.pending());
 }
+
+#[test]
+fn the_preview_keeps_its_width_as_the_staffer_clicks_around() {
+    let (_dir, mut harness) = background_pack();
+    let sheet = |h: &Harness<'_, App>| {
+        let first = h.state().preview.visible.start + 1;
+        let count = previewed(h).count();
+        h.get_by_label(&format!("Page {first} of {count}"))
+            .rect()
+            .width()
+    };
+    let before = sheet(&harness);
+    for _ in 0..3 {
+        for section in ["Scenarios", "Key indicators", "Sources", "Overview"] {
+            harness.get_by_label(section).click();
+            harness.run();
+        }
+    }
+    assert_eq!(sheet(&harness), before);
+    // Never wider than 60% of the window, whatever the default.
+    assert!(before < 1400.0 * 0.6, "{before}");
+}

@@ -14,6 +14,11 @@ use super::{dialogs, fonts, panels};
 use crate::problem::Severity;
 use crate::{layout, pdf, store};
 
+/// The preview's narrowest width: a page still readable beside its toolbar.
+const PREVIEW_MIN_WIDTH: f32 = 320.0;
+/// The editor's narrowest width the preview leaves it, window permitting.
+const EDITOR_MIN_WIDTH: f32 = 320.0;
+
 /// A modal question or message.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Dialog {
@@ -644,6 +649,13 @@ impl eframe::App for App {
                 );
             });
         if self.prefs.preview {
+            // Bounded both ways, so a width saved on another screen, or dragged too far, can
+            // squeeze neither the editor nor the pages; by default about a third of the window.
+            let window = ctx.content_rect().width();
+            let widest = (window * 0.6)
+                .min(ui.available_width() - EDITOR_MIN_WIDTH)
+                .max(PREVIEW_MIN_WIDTH);
+            let default = (window * 0.36).clamp(PREVIEW_MIN_WIDTH, widest);
             let finished = self.layout.finished();
             let input = PreviewInput {
                 pages: self.layout.laid().map(|l| &l.pages),
@@ -655,7 +667,8 @@ impl eframe::App for App {
             let preview = &mut self.preview;
             Panel::right("preview")
                 .resizable(true)
-                .default_size(470.0)
+                .default_size(default)
+                .size_range(PREVIEW_MIN_WIDTH..=widest)
                 .show(ui, |ui| {
                     panels::preview::preview_ui(ui, &input, preview, &mut actions);
                 });
