@@ -365,6 +365,7 @@ fn a_long_timeline_is_previewed_in_full() {
     let expected = briefing::layout::lay_out(&composed).unwrap().pages;
     assert!(expected.count() > 20, "{} pages", expected.count());
     assert_eq!(previewed(&harness).count(), expected.count());
+    harness.get_by_label(&page_count(expected.count()));
 }
 
 #[test]
@@ -403,6 +404,14 @@ fn previewed(harness: &Harness<'_, App>) -> briefing::layout::pages::Pages {
         .clone()
 }
 
+fn page_count(count: usize) -> String {
+    if count == 1 {
+        "1 page".to_owned()
+    } else {
+        format!("{count} pages")
+    }
+}
+
 #[test]
 fn the_preview_shows_the_pages_layout_makes_for_every_sample() {
     for path in common::sample_briefs() {
@@ -414,8 +423,9 @@ fn the_preview_shows_the_pages_layout_makes_for_every_sample() {
         let shown = previewed(&harness);
         assert_eq!(shown.count(), expected.count(), "{}", path.display());
         assert_eq!(shown.text(), expected.text(), "{}", path.display());
-        // The first sheet is painted, and named for screen readers.
+        // The first sheet is painted, and named for screen readers; the status bar counts.
         harness.get_by_label(&format!("Page 1 of {}", expected.count()));
+        harness.get_by_label(&page_count(expected.count()));
         assert!(!harness.state().layout.pending());
     }
 }
@@ -512,6 +522,52 @@ fn zooming_changes_the_size_of_the_pages_and_fit_width_restores_it() {
     harness.run();
     assert_eq!(harness.state().preview.zoom, 1.0);
     assert!((sheet(&harness) - fit).abs() < 1.0);
+}
+
+#[test]
+fn the_status_bar_counts_pages_and_warns_over_the_page_budget() {
+    let (_dir, path) = premeeting_copy();
+    let mut harness = app_on(Some(path.clone()));
+    settle(&mut harness);
+    let pages = previewed(&harness);
+    let count = pages.count();
+    assert!(count >= 2, "the sample takes more than a page");
+    harness.get_by_label(&page_count(count));
+    assert!(harness.query_by_label_contains("over the budget").is_none());
+
+    // A budget a page short, as the staffer would write it in the brief.
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    text.push_str(&format!("page_budget: {}\n", count - 1));
+    std::fs::write(&path, text).unwrap();
+    let mut harness = app_on(Some(path));
+    settle(&mut harness);
+    let warning = format!("{count} pages \u{2014} 1 over the budget of {}", count - 1);
+    harness.get_by_label(&warning).click();
+    harness.run();
+    harness.get_by_label("Pages by section");
+    for s in &pages.sections {
+        assert!(
+            harness.query_all_by_label(&s.heading).count() >= 1,
+            "{} listed",
+            s.heading
+        );
+        assert!(
+            harness
+                .query_all_by_label(&format!("{:.1}", s.pages))
+                .count()
+                >= 1,
+            "{} pages of {} listed",
+            s.pages,
+            s.heading
+        );
+    }
+
+    // Within the budget: the count (in the bar and the window still open), and no warning.
+    harness.state_mut().session.brief.page_budget = Some(u32::try_from(count).unwrap());
+    harness.run();
+    settle(&mut harness);
+    assert_eq!(harness.query_all_by_label(&page_count(count)).count(), 2);
+    assert!(harness.query_by_label_contains("over the budget").is_none());
 }
 
 #[test]

@@ -66,6 +66,8 @@ pub struct App {
     pub toast: Option<Toast>,
     /// Whether the problems list is shown.
     pub show_problems: bool,
+    /// Whether the pages-by-section window is shown.
+    pub show_budget: bool,
     /// The thread that lays the brief out, and the newest pages.
     pub layout: LayoutWorker,
     /// The preview's zoom and scrolling.
@@ -133,6 +135,7 @@ impl App {
             dialog: None,
             toast: None,
             show_problems: false,
+            show_budget: false,
             layout: LayoutWorker::start(),
             preview: PreviewState::default(),
             native_dialogs: true,
@@ -679,6 +682,12 @@ impl eframe::App for App {
         });
         if self.show_problems {
             panels::status::problems_window(&ctx, self.session.findings(), &mut self.show_problems);
+        }
+        if self.show_budget
+            && let Some(laid) = self.layout.laid()
+        {
+            let budget = self.session.brief.page_budget;
+            panels::status::budget_window(&ctx, &laid.pages, budget, &mut self.show_budget);
         }
         actions.extend(self.dialog_ui(&ctx));
 
