@@ -104,7 +104,12 @@ fn moving_a_section_down_reorders_the_brief_and_the_preview() {
         .heading
         .clone();
     assert_eq!(numbered, "Key indicators");
-    harness.get_by_label("3   Key indicators");
+    settle(&mut harness);
+    let section = previewed(&harness).sections[2].clone();
+    assert_eq!(
+        (section.number, section.heading.as_str()),
+        (3, "Key indicators")
+    );
     shortcut(&mut harness, Key::S);
     assert_eq!(saved(&path).sections[2].kind, SectionKind::Indicators);
 }
@@ -148,8 +153,13 @@ fn a_new_timeline_slice_with_dates_counts_its_events_and_shows_in_the_preview() 
         section.to.map(|d| d.to_string()).as_deref(),
         Some("2022-12-31")
     );
-    // The preview shows the new slice's events and not the later ones.
-    harness.get_by_label("Russia launches its full-scale invasion");
+    // The preview shows the new slice's events.
+    settle(&mut harness);
+    let text = previewed(&harness).text();
+    assert!(
+        text.contains("Russia launches its full-scale invasion"),
+        "{text}"
+    );
     let composed = harness.state().session.composed().clone();
     let last = composed.sections.last().unwrap();
     assert_eq!(last.heading, "Timeline");
@@ -338,7 +348,7 @@ fn discarding_the_recovered_changes_removes_the_copy() {
 }
 
 #[test]
-fn a_long_timeline_previews_its_first_rows_and_says_how_many_more_print() {
+fn a_long_timeline_is_previewed_in_full() {
     let mut harness = app_on(None);
     let dossier = briefing::synthetic::dossier_with_events(500);
     let loaded = briefing::store::Loaded {
@@ -346,17 +356,16 @@ fn a_long_timeline_previews_its_first_rows_and_says_how_many_more_print() {
         name: "generated".into(),
         text: String::new(),
     };
-    harness.state_mut().session = briefing::gui::session::Session::from_parts(
-        briefing::synthetic::full_brief(),
-        None,
-        loaded,
-    );
+    let brief = briefing::synthetic::full_brief();
+    harness.state_mut().session =
+        briefing::gui::session::Session::from_parts(brief.clone(), None, loaded.clone());
     harness.run();
-    let rows = briefing::gui::panels::preview::PREVIEW_ROWS;
-    harness.get_by_label(&format!(
-        "\u{2026} and {} more rows, not drawn here; the PDF prints all 500.",
-        500 - rows
-    ));
+    settle(&mut harness);
+    let composed = briefing::compose(&loaded.doc, &brief);
+    let expected = briefing::layout::lay_out(&composed).unwrap().pages;
+    assert!(expected.count() > 20, "{} pages", expected.count());
+    assert_eq!(previewed(&harness).count(), expected.count());
+    harness.get_by_label(&page_count(expected.count()));
 }
 
 #[test]
@@ -364,7 +373,7 @@ fn a_slice_lists_only_the_notes_on_its_own_events() {
     let dir = common::copy_of_briefs();
     let mut harness = app_on(Some(dir.path().join("background-pack.brief.yaml")));
     let note = "First reported on 19 November; the text reached Zelenskyy on 20 November.";
-    // The editor's note fields (the preview shows the note too, as text, wherever it prints).
+    // The editor's note fields.
     let editing = |harness: &Harness<'_, App>| {
         harness
             .query_all_by_role(egui::accesskit::Role::MultilineTextInput)
@@ -376,4 +385,227 @@ fn a_slice_lists_only_the_notes_on_its_own_events() {
     harness.get_by_label("2025: the push for a deal").click();
     harness.run();
     assert!(editing(&harness), "the note under its own slice");
+}
+
+/// Waits for the layout thread to lay out the brief as it is now, then draws its pages.
+fn settle(harness: &mut Harness<'_, App>) {
+    harness.state_mut().settle();
+    harness.run();
+}
+
+/// The pages the preview shows.
+fn previewed(harness: &Harness<'_, App>) -> briefing::layout::pages::Pages {
+    harness
+        .state()
+        .layout
+        .laid()
+        .expect("pages laid out")
+        .pages
+        .clone()
+}
+
+fn page_count(count: usize) -> String {
+    if count == 1 {
+        "1 page".to_owned()
+    } else {
+        format!("{count} pages")
+    }
+}
+
+#[test]
+fn the_preview_shows_the_pages_layout_makes_for_every_sample() {
+    for path in common::sample_briefs() {
+        let mut harness = app_on(Some(path.clone()));
+        settle(&mut harness);
+        let opened = briefing::Opened::open(&path).unwrap();
+        let composed = briefing::compose(&opened.dossier.doc, &opened.brief.doc);
+        let expected = briefing::layout::lay_out(&composed).unwrap().pages;
+        let shown = previewed(&harness);
+        assert_eq!(shown.count(), expected.count(), "{}", path.display());
+        assert_eq!(shown.text(), expected.text(), "{}", path.display());
+        // The first sheet is painted, and named for screen readers; the status bar counts.
+        harness.get_by_label(&format!("Page 1 of {}", expected.count()));
+        harness.get_by_label(&page_count(expected.count()));
+        assert!(!harness.state().layout.pending());
+    }
+}
+
+/// The background pack, seven pages: long enough to scroll any section's heading to the top.
+fn background_pack() -> (tempfile::TempDir, Harness<'static, App>) {
+    let dir = common::copy_of_briefs();
+    let mut harness = app_on(Some(dir.path().join("background-pack.brief.yaml")));
+    settle(&mut harness);
+    (dir, harness)
+}
+
+/// A section that starts after the second page and before the last.
+fn middle_section(pages: &briefing::layout::pages::Pages) -> briefing::layout::pages::SectionSpan {
+    pages
+        .sections
+        .iter()
+        .find(|s| s.first_page >= 2 && s.first_page + 1 < pages.count())
+        .expect("a section in the middle of the brief")
+        .clone()
+}
+
+#[test]
+fn clicking_a_section_scrolls_the_preview_to_its_heading() {
+    let (_dir, mut harness) = background_pack();
+    let pages = previewed(&harness);
+    let span = middle_section(&pages);
+    let anchor = pages.anchor(span.anchor).unwrap().clone();
+    assert_eq!(
+        harness.state().preview.top.unwrap().page,
+        0,
+        "starts at the top"
+    );
+
+    let heading = harness.state().session.brief.sections[span.index]
+        .heading_or_default()
+        .to_owned();
+    harness.get_by_label(&heading).click();
+    harness.run();
+    let state = harness.state();
+    assert_eq!(state.selection, Selection::Section(span.index));
+    assert_eq!(state.preview.scroll_to, None, "the scroll was done");
+    let top = state.preview.top.unwrap();
+    assert_eq!(top.page, anchor.page, "{top:?} {anchor:?}");
+    assert!(
+        (0.0..40.0).contains(&(anchor.at.y - top.y_pt)),
+        "the heading is just below the top of the view: {top:?} {anchor:?}"
+    );
+    harness.get_by_label(&format!("Page {} of {}", anchor.page + 1, pages.count()));
+
+    // Back to the details: the title page.
+    harness
+        .get_all_by_label("Brief details")
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
+    assert_eq!(harness.state().preview.top.unwrap().page, 0);
+}
+
+#[test]
+fn a_contents_link_in_the_preview_scrolls_to_its_section() {
+    let (_dir, mut harness) = background_pack();
+    let pages = previewed(&harness);
+    let span = middle_section(&pages);
+    let anchor = pages.anchor(span.anchor).unwrap().clone();
+    harness
+        .get_all_by_label(&format!("Go to section {}, {}", span.number, span.heading))
+        .next()
+        .expect("the contents list links to the section")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().preview.top.unwrap().page, anchor.page);
+}
+
+#[test]
+fn zooming_changes_the_size_of_the_pages_and_fit_width_restores_it() {
+    let (_dir, path) = premeeting_copy();
+    let mut harness = app_on(Some(path));
+    settle(&mut harness);
+    let sheet = |h: &Harness<'_, App>| {
+        h.query_all_by_label_contains("Page 1 of ")
+            .next()
+            .unwrap()
+            .rect()
+            .width()
+    };
+    let fit = sheet(&harness);
+    shortcut(&mut harness, Key::Plus);
+    assert!((harness.state().preview.zoom - 1.25).abs() < 1e-4);
+    let bigger = sheet(&harness);
+    assert!(bigger > fit * 1.2, "{bigger} vs {fit}");
+    harness.get_by_label("Fit width").click();
+    harness.run();
+    assert_eq!(harness.state().preview.zoom, 1.0);
+    assert!((sheet(&harness) - fit).abs() < 1.0);
+}
+
+#[test]
+fn the_status_bar_counts_pages_and_warns_over_the_page_budget() {
+    let (_dir, path) = premeeting_copy();
+    let mut harness = app_on(Some(path.clone()));
+    settle(&mut harness);
+    let pages = previewed(&harness);
+    let count = pages.count();
+    assert!(count >= 2, "the sample takes more than a page");
+    harness.get_by_label(&page_count(count));
+    assert!(harness.query_by_label_contains("over the budget").is_none());
+
+    // A budget a page short, as the staffer would write it in the brief.
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    text.push_str(&format!("page_budget: {}\n", count - 1));
+    std::fs::write(&path, text).unwrap();
+    let mut harness = app_on(Some(path));
+    settle(&mut harness);
+    let warning = format!("{count} pages \u{2014} 1 over the budget of {}", count - 1);
+    harness.get_by_label(&warning).click();
+    harness.run();
+    harness.get_by_label("Pages by section");
+    for s in &pages.sections {
+        assert!(
+            harness.query_all_by_label(&s.heading).count() >= 1,
+            "{} listed",
+            s.heading
+        );
+        assert!(
+            harness
+                .query_all_by_label(&format!("{:.1}", s.pages))
+                .count()
+                >= 1,
+            "{} pages of {} listed",
+            s.pages,
+            s.heading
+        );
+    }
+
+    // Within the budget: the count (in the bar and the window still open), and no warning.
+    harness.state_mut().session.brief.page_budget = Some(u32::try_from(count).unwrap());
+    harness.run();
+    settle(&mut harness);
+    assert_eq!(harness.query_all_by_label(&page_count(count)).count(), 2);
+    assert!(harness.query_by_label_contains("over the budget").is_none());
+}
+
+#[test]
+fn a_typed_title_reaches_the_preview_once_laid_out() {
+    let (_dir, path) = premeeting_copy();
+    let mut harness = app_on(Some(path));
+    settle(&mut harness);
+    let before = previewed(&harness).text();
+    let title = harness.get_by_label("Title");
+    title.focus();
+    harness.run();
+    harness.get_by_label("Title").type_text(" (draft)");
+    harness.run();
+    settle(&mut harness);
+    let after = previewed(&harness).text();
+    assert_ne!(before, after);
+    assert!(after.contains("(draft)"), "{after}");
+    assert!(!harness.state().layout.pending());
+}
+
+#[test]
+fn the_preview_keeps_its_width_as_the_staffer_clicks_around() {
+    let (_dir, mut harness) = background_pack();
+    let sheet = |h: &Harness<'_, App>| {
+        let first = h.state().preview.visible.start + 1;
+        let count = previewed(h).count();
+        h.get_by_label(&format!("Page {first} of {count}"))
+            .rect()
+            .width()
+    };
+    let before = sheet(&harness);
+    for _ in 0..3 {
+        for section in ["Scenarios", "Key indicators", "Sources", "Overview"] {
+            harness.get_by_label(section).click();
+            harness.run();
+        }
+    }
+    assert_eq!(sheet(&harness), before);
+    // Never wider than 60% of the window, whatever the default.
+    assert!(before < 1400.0 * 0.6, "{before}");
 }

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::history::EditKind;
+use super::panels::preview::ScrollTarget;
 use crate::model::{
     Annotation, AnnotationKind, Brief, Date, ItemAnnotation, Order, PageSize, Section, SectionKind,
 };
@@ -19,8 +20,19 @@ pub enum Action {
     Edit(Edit),
     /// A menu or shortcut command.
     Command(Command),
-    /// Show the brief details or one section in the editor.
+    /// Show the brief details or one section in the editor, and scroll the preview to it.
     Select(Selection),
+    /// Scroll the preview, e.g. to where a link in it goes.
+    ScrollPreview(ScrollTarget),
+    /// Zoom the preview (Ctrl+scroll), keeping a point of a page where it is in the view.
+    ZoomPreview {
+        /// The new zoom, as a multiple of "fit width".
+        zoom: f32,
+        /// What to keep in place.
+        keep: ScrollTarget,
+    },
+    /// Open a web address from a link in the preview.
+    OpenLink(String),
 }
 
 /// What the editor shows.
@@ -60,6 +72,12 @@ pub enum Command {
     Redo,
     /// Show or hide the preview.
     TogglePreview,
+    /// Make the preview's pages larger.
+    ZoomIn,
+    /// Make the preview's pages smaller.
+    ZoomOut,
+    /// Fit the preview's pages to the panel's width.
+    FitWidth,
     /// Close the window.
     Quit,
 }
@@ -67,7 +85,7 @@ pub enum Command {
 impl Command {
     /// The commands with a keyboard shortcut, in the order they are checked: Shift variants
     /// first, since Ctrl+Z would also match Ctrl+Shift+Z.
-    pub const SHORTCUTS: [Command; 9] = [
+    pub const SHORTCUTS: [Command; 12] = [
         Command::Redo,
         Command::SaveAs,
         Command::Undo,
@@ -76,6 +94,9 @@ impl Command {
         Command::Save,
         Command::ExportPdf,
         Command::TogglePreview,
+        Command::ZoomIn,
+        Command::ZoomOut,
+        Command::FitWidth,
         Command::Quit,
     ];
 
@@ -91,8 +112,25 @@ impl Command {
             Command::Undo => "Undo",
             Command::Redo => "Redo",
             Command::TogglePreview => "Preview",
+            Command::ZoomIn => "Zoom in",
+            Command::ZoomOut => "Zoom out",
+            Command::FitWidth => "Fit width",
             Command::Quit => "Quit",
         }
+    }
+
+    /// A second shortcut: Ctrl+= zooms in too, as in browsers, since + needs Shift on many
+    /// keyboards.
+    pub fn other_shortcut(&self) -> Option<KeyboardShortcut> {
+        match self {
+            Command::ZoomIn => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::Equals)),
+            _ => None,
+        }
+    }
+
+    /// True for the commands that act on the preview, which do nothing while it is hidden.
+    pub fn is_zoom(&self) -> bool {
+        matches!(self, Command::ZoomIn | Command::ZoomOut | Command::FitWidth)
     }
 
     /// The keyboard shortcut, if any.
@@ -108,6 +146,9 @@ impl Command {
             Command::Undo => (cmd, Key::Z),
             Command::Redo => (cmd_shift, Key::Z),
             Command::TogglePreview => (cmd, Key::P),
+            Command::ZoomIn => (cmd, Key::Plus),
+            Command::ZoomOut => (cmd, Key::Minus),
+            Command::FitWidth => (cmd, Key::Num0),
             Command::Quit => (cmd, Key::Q),
             _ => return None,
         };

@@ -5,12 +5,19 @@ use std::path::{Path, PathBuf};
 use egui::{Panel, ViewportCommand};
 
 use super::action::{Action, Command, Edit, Selection};
+use super::layout_worker::LayoutWorker;
+use super::panels::preview::{PreviewInput, PreviewState, ScrollTarget, ZOOM_STEP};
 use super::prefs::{self, Prefs};
 use super::recovery::{self, Recovery};
 use super::session::Session;
 use super::{dialogs, fonts, panels};
 use crate::problem::Severity;
 use crate::{layout, pdf, store};
+
+/// The preview's narrowest width: a page still readable beside its toolbar.
+const PREVIEW_MIN_WIDTH: f32 = 320.0;
+/// The editor's narrowest width the preview leaves it, window permitting.
+const EDITOR_MIN_WIDTH: f32 = 320.0;
 
 /// A modal question or message.
 #[derive(Debug, Clone, PartialEq)]
@@ -59,6 +66,12 @@ pub struct App {
     pub toast: Option<Toast>,
     /// Whether the problems list is shown.
     pub show_problems: bool,
+    /// Whether the pages-by-section window is shown.
+    pub show_budget: bool,
+    /// The thread that lays the brief out, and the newest pages.
+    pub layout: LayoutWorker,
+    /// The preview's zoom and scrolling.
+    pub preview: PreviewState,
     /// False in tests: Browse… then does nothing rather than open a native dialog.
     pub native_dialogs: bool,
     /// What to do once a Save As started from the unsaved-changes question has saved.
@@ -122,6 +135,9 @@ impl App {
             dialog: None,
             toast: None,
             show_problems: false,
+            show_budget: false,
+            layout: LayoutWorker::start(),
+            preview: PreviewState::default(),
             native_dialogs: true,
             after_save: None,
             allow_close: false,
@@ -140,7 +156,42 @@ impl App {
             Action::Select(selection) => {
                 self.session.history.break_merge();
                 self.selection = selection;
+                // The preview follows: the section's heading, or the title for the details.
+                self.preview.scroll_to = Some(match selection {
+                    Selection::Details => ScrollTarget::Start,
+                    Selection::Section(i) => ScrollTarget::Section(i),
+                });
             }
+            Action::ScrollPreview(target) => self.preview.scroll_to = Some(target),
+            Action::ZoomPreview { zoom, keep } => {
+                self.preview.set_zoom(zoom);
+                self.preview.scroll_to = Some(keep);
+            }
+            Action::OpenLink(url) => {
+                if let Err(e) = dialogs::open_url(&url) {
+                    self.toast = Some(Toast {
+                        text: format!("Could not open {url}: {e}"),
+                        pdf: None,
+                    });
+                }
+            }
+        }
+    }
+
+    /// Sends the brief to the layout thread if it changed, and takes the pages it finished.
+    fn lay_out(&mut self, ctx: Option<&egui::Context>) {
+        self.session.refresh();
+        self.layout
+            .request(ctx, self.session.revision(), self.session.composed());
+        self.layout.poll();
+    }
+
+    /// Waits until the pages of the brief as it is now are laid out (at most a minute): for
+    /// tests and benchmarks, which assert on what the preview shows. The window never waits.
+    pub fn settle(&mut self) {
+        self.lay_out(None);
+        if !self.layout.settle(std::time::Duration::from_secs(60)) {
+            panic!("the layout thread did not answer within a minute");
         }
     }
 
@@ -233,6 +284,9 @@ impl App {
                 }
             }
             Command::TogglePreview => self.prefs.preview = !self.prefs.preview,
+            Command::ZoomIn => self.preview.set_zoom(self.preview.zoom * ZOOM_STEP),
+            Command::ZoomOut => self.preview.set_zoom(self.preview.zoom / ZOOM_STEP),
+            Command::FitWidth => self.preview.set_zoom(1.0),
             Command::Quit => {
                 self.allow_close = true;
                 // Leaving on purpose: a copy of changes the user chose to discard must not be
@@ -315,14 +369,17 @@ impl App {
             pdfa: false,
             created: Some(pdf::Timestamp::now()),
         };
-        let result = layout::lay_out(self.session.composed())
-            .map_err(|e| e.to_string())
-            .and_then(|laid| {
-                let bytes = pdf::write(&laid.pages, &options).map_err(|e| e.to_string())?;
-                store::write_atomic(path, &bytes)
-                    .map(|()| laid.pages.count())
-                    .map_err(|e| e.to_string())
-            });
+        // The preview's pages, when they are of the brief as it is now: laid out once.
+        let laid = match self.layout.laid_for(self.session.revision()) {
+            Some(laid) => Ok(std::sync::Arc::clone(laid)),
+            None => layout::lay_out(self.session.composed()).map(std::sync::Arc::new),
+        };
+        let result = laid.map_err(|e| e.to_string()).and_then(|laid| {
+            let bytes = pdf::write(&laid.pages, &options).map_err(|e| e.to_string())?;
+            store::write_atomic(path, &bytes)
+                .map(|()| laid.pages.count())
+                .map_err(|e| e.to_string())
+        });
         match result {
             Ok(page_count) => {
                 if let Some(brief) = &self.session.path {
@@ -450,10 +507,18 @@ impl App {
         if self.dialog.is_some() {
             return Vec::new();
         }
+        // With the preview hidden, Ctrl +/- are left to egui, which zooms the whole window.
+        let preview = self.prefs.preview;
         ctx.input_mut(|input| {
             Command::SHORTCUTS
                 .iter()
-                .filter(|c| c.shortcut().is_some_and(|s| input.consume_shortcut(&s)))
+                .filter(|c| preview || !c.is_zoom())
+                .filter(|c| {
+                    [c.shortcut(), c.other_shortcut()]
+                        .into_iter()
+                        .flatten()
+                        .any(|s| input.consume_shortcut(&s))
+                })
                 .map(|c| Action::Command(c.clone()))
                 .collect()
         })
@@ -567,7 +632,7 @@ impl eframe::App for App {
         let ctx = ui.ctx().clone();
         let mut actions = self.shortcuts(&ctx);
         actions.extend(self.window_events(&ctx));
-        self.session.refresh();
+        self.lay_out(Some(&ctx));
 
         Panel::top("menu").show(ui, |ui| {
             panels::menu::menu_ui(ui, self, &mut actions);
@@ -587,11 +652,28 @@ impl eframe::App for App {
                 );
             });
         if self.prefs.preview {
+            // Bounded both ways, so a width saved on another screen, or dragged too far, can
+            // squeeze neither the editor nor the pages; by default about a third of the window.
+            let window = ctx.content_rect().width();
+            let widest = (window * 0.6)
+                .min(ui.available_width() - EDITOR_MIN_WIDTH)
+                .max(PREVIEW_MIN_WIDTH);
+            let default = (window * 0.36).clamp(PREVIEW_MIN_WIDTH, widest);
+            let finished = self.layout.finished();
+            let input = PreviewInput {
+                pages: self.layout.laid().map(|l| &l.pages),
+                updating: self.layout.pending(),
+                error: finished
+                    .and_then(|f| f.result.as_ref().err())
+                    .map(String::as_str),
+            };
+            let preview = &mut self.preview;
             Panel::right("preview")
                 .resizable(true)
-                .default_size(470.0)
+                .default_size(default)
+                .size_range(PREVIEW_MIN_WIDTH..=widest)
                 .show(ui, |ui| {
-                    panels::preview::preview_ui(ui, self.session.composed())
+                    panels::preview::preview_ui(ui, &input, preview, &mut actions);
                 });
         }
         egui::CentralPanel::default().show(ui, |ui| match self.selection {
@@ -600,6 +682,12 @@ impl eframe::App for App {
         });
         if self.show_problems {
             panels::status::problems_window(&ctx, self.session.findings(), &mut self.show_problems);
+        }
+        if self.show_budget
+            && let Some(laid) = self.layout.laid()
+        {
+            let budget = self.session.brief.page_budget;
+            panels::status::budget_window(&ctx, &laid.pages, budget, &mut self.show_budget);
         }
         actions.extend(self.dialog_ui(&ctx));
 

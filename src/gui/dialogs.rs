@@ -60,6 +60,11 @@ pub fn open_in_viewer(path: &Path) -> Result<(), String> {
     opener::open(path).map_err(|e| e.to_string())
 }
 
+/// Opens a web address in the system's browser.
+pub fn open_url(url: &str) -> Result<(), String> {
+    opener::open(url).map_err(|e| e.to_string())
+}
+
 /// Shows a file in the system's file manager.
 pub fn show_in_folder(path: &Path) -> Result<(), String> {
     opener::reveal(path).map_err(|e| e.to_string())

@@ -1,16 +1,33 @@
 //! The window draws text with the same faces as the PDF, so every character the brief prints
-//! shows on screen too (egui's own fonts lack U+2011, among others).
+//! shows on screen too (egui's own fonts lack U+2011, among others), and the preview sets each
+//! run of the laid-out pages in the very face the PDF embeds for it.
 
 use std::sync::Arc;
 
 use egui::{FontData, FontDefinitions, FontFamily};
 
 use crate::layout as pdf;
+use crate::layout::pages::Face;
 
 /// The family name of the bold face, for headings.
 pub const BOLD: &str = "bold";
 /// The family name of the italic face.
 pub const ITALIC: &str = "italic";
+/// The family name of the bold italic face.
+pub const BOLD_ITALIC: &str = "bold-italic";
+/// The family name of the fallback face for symbols Roboto lacks.
+pub const SYMBOLS: &str = "symbols";
+
+/// The family egui sets a face of the laid-out pages in.
+pub fn family(face: Face) -> FontFamily {
+    match face {
+        Face::Regular => FontFamily::Proportional,
+        Face::Bold => FontFamily::Name(BOLD.into()),
+        Face::Italic => FontFamily::Name(ITALIC.into()),
+        Face::BoldItalic => FontFamily::Name(BOLD_ITALIC.into()),
+        Face::Symbols => FontFamily::Name(SYMBOLS.into()),
+    }
+}
 
 /// Installs Roboto first in line, egui's own fonts after it for the symbols Roboto lacks.
 pub fn install(ctx: &egui::Context) {
@@ -19,6 +36,7 @@ pub fn install(ctx: &egui::Context) {
         ("Roboto", pdf::REGULAR),
         ("Roboto-Bold", pdf::BOLD),
         ("Roboto-Italic", pdf::ITALIC),
+        ("Roboto-BoldItalic", pdf::BOLD_ITALIC),
         ("NotoSansSymbols2", pdf::SYMBOLS),
     ] {
         fonts
@@ -37,10 +55,20 @@ pub fn install(ctx: &egui::Context) {
         // egui's monospace face has the arrows and ≡ the reorder controls use.
         list.push("Hack".to_owned());
     }
-    for (family, face) in [(BOLD, "Roboto-Bold"), (ITALIC, "Roboto-Italic")] {
+    for (family, face) in [
+        (BOLD, "Roboto-Bold"),
+        (ITALIC, "Roboto-Italic"),
+        (BOLD_ITALIC, "Roboto-BoldItalic"),
+    ] {
         let mut list = vec![face.to_owned(), "NotoSansSymbols2".to_owned()];
         list.extend(fallbacks.iter().cloned());
         fonts.families.insert(FontFamily::Name(family.into()), list);
     }
+    // Layout puts characters Roboto lacks in runs of their own in the symbols face.
+    let mut symbols = vec!["NotoSansSymbols2".to_owned(), "Roboto".to_owned()];
+    symbols.extend(fallbacks);
+    fonts
+        .families
+        .insert(FontFamily::Name(SYMBOLS.into()), symbols);
     ctx.set_fonts(fonts);
 }

@@ -1,13 +1,15 @@
 //! The desktop app: a thin shell over the core. Panels read the open brief and push
 //! [`action::Action`]s; `App::ui` applies them in one place after drawing, so every edit goes
-//! through the same path, undo included. Nothing here composes or renders a brief another way:
-//! the preview and the PDF both come from [`crate::compose`].
+//! through the same path, undo included. Nothing here composes or lays out a brief another
+//! way: the preview paints the very pages [`crate::layout`] makes and the PDF is written from,
+//! laid out on a thread of their own ([`layout_worker`]) so typing never waits.
 
 pub mod action;
 pub mod app;
 mod dialogs;
 mod fonts;
 pub mod history;
+pub mod layout_worker;
 pub mod panels;
 pub mod prefs;
 pub mod recovery;

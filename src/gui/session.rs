@@ -2,6 +2,7 @@
 //! brief and problems, redone only when the brief changes.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::history::History;
 use crate::Opened;
@@ -27,6 +28,16 @@ pub struct Session {
     saved: Brief,
     /// The composed brief and its problems, and the brief they were made from.
     derived: (Brief, Composed, Vec<Finding>),
+    /// Which composition `derived` holds; see [`Session::revision`].
+    revision: u64,
+}
+
+/// Revisions are counted across sessions, so pages of a brief closed a moment ago are never
+/// taken for pages of the one opened after it.
+static REVISIONS: AtomicU64 = AtomicU64::new(1);
+
+fn next_revision() -> u64 {
+    REVISIONS.fetch_add(1, Ordering::Relaxed)
 }
 
 impl Session {
@@ -77,6 +88,7 @@ impl Session {
             dossier,
             history: History::default(),
             derived,
+            revision: next_revision(),
         }
     }
 
@@ -112,7 +124,14 @@ impl Session {
     pub fn refresh(&mut self) {
         if self.derived.0 != self.brief {
             self.derived = derive(&self.dossier.doc, &self.brief);
+            self.revision = next_revision();
         }
+    }
+
+    /// Names the composed brief: it changes whenever [`Session::refresh`] recomposes, and no
+    /// two compositions in a run share one. The layout thread's pages carry it.
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     /// The composed brief, as of the last [`Session::refresh`].

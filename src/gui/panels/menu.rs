@@ -4,6 +4,7 @@ use egui::{Button, Ui};
 
 use crate::gui::action::{Action, Command};
 use crate::gui::app::App;
+use crate::gui::panels::preview::ZOOM_RANGE;
 
 fn item(ui: &mut Ui, command: Command, enabled: bool, actions: &mut Vec<Action>) {
     let mut button = Button::new(command.label());
@@ -54,6 +55,11 @@ pub fn menu_ui(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
             if ui.checkbox(&mut shown, label).changed() {
                 actions.push(Action::Command(Command::TogglePreview));
             }
+            ui.separator();
+            let zoom = app.preview.zoom;
+            item(ui, Command::ZoomIn, shown && zoom < ZOOM_RANGE.1, actions);
+            item(ui, Command::ZoomOut, shown && zoom > ZOOM_RANGE.0, actions);
+            item(ui, Command::FitWidth, shown && zoom != 1.0, actions);
         });
         ui.separator();
         let export = ui

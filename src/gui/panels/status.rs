@@ -1,5 +1,6 @@
-//! The status bar: problems, where the brief lives, and the latest message with what can be
-//! done about it (open the PDF just written, show its folder).
+//! The status bar: problems, the page count against the page budget, where the brief lives,
+//! and the latest message with what can be done about it (open the PDF just written, show its
+//! folder).
 
 use egui::{Context, RichText, Ui};
 
@@ -7,6 +8,7 @@ use super::widgets::bold;
 use crate::gui::action::Action;
 use crate::gui::app::App;
 use crate::gui::dialogs;
+use crate::layout::pages::Pages;
 use crate::problem::{Finding, Severity};
 
 /// The bar at the foot of the window.
@@ -31,6 +33,8 @@ pub fn status_ui(ui: &mut Ui, app: &mut App, _actions: &mut Vec<Action>) {
         {
             app.show_problems = !app.show_problems;
         }
+        ui.separator();
+        pages_ui(ui, app);
         ui.separator();
         let place = app
             .session
@@ -70,6 +74,96 @@ pub fn status_ui(ui: &mut Ui, app: &mut App, _actions: &mut Vec<Action>) {
             ui.label(&toast.text);
         });
     });
+}
+
+/// "3 pages", or, over the brief's page budget, a warning that opens how many pages each
+/// section takes, so the staffer knows what to cut.
+fn pages_ui(ui: &mut Ui, app: &mut App) {
+    let Some(laid) = app.layout.laid() else {
+        ui.label(RichText::new("Laying out\u{2026}").weak());
+        return;
+    };
+    let count = laid.pages.count();
+    let budget = app.session.brief.page_budget;
+    match page_count_text(count, budget) {
+        (text, false) => {
+            ui.label(text);
+        }
+        (text, true) => {
+            let warning = RichText::new(text).color(ui.visuals().warn_fg_color);
+            if ui
+                .button(warning)
+                .on_hover_text("Show how many pages each section takes")
+                .clicked()
+            {
+                app.show_budget = !app.show_budget;
+            }
+        }
+    }
+}
+
+/// What the status bar says about the page count, and whether it is over the budget.
+pub fn page_count_text(count: usize, budget: Option<u32>) -> (String, bool) {
+    let pages = if count == 1 {
+        "1 page".to_owned()
+    } else {
+        format!("{count} pages")
+    };
+    match budget.and_then(|b| usize::try_from(b).ok()) {
+        Some(budget) if count > budget => (
+            format!(
+                "{pages} \u{2014} {} over the budget of {budget}",
+                count - budget
+            ),
+            true,
+        ),
+        _ => (pages, false),
+    }
+}
+
+/// How many pages each section takes, in a window of its own.
+pub fn budget_window(ctx: &Context, pages: &Pages, budget: Option<u32>, open: &mut bool) {
+    // Beside the status bar it was opened from, clear of the sections list.
+    let corner = ctx.content_rect().left_bottom() + egui::vec2(8.0, -40.0);
+    egui::Window::new("Pages by section")
+        .open(open)
+        .pivot(egui::Align2::LEFT_BOTTOM)
+        .default_pos(corner)
+        .resizable(false)
+        .show(ctx, |ui| {
+            let (summary, _) = page_count_text(pages.count(), budget);
+            ui.label(summary);
+            ui.label(
+                RichText::new("Pages each section fills; leave out or slice the longest to fit.")
+                    .weak(),
+            );
+            ui.add_space(4.0);
+            egui::Grid::new("pages-by-section")
+                .num_columns(3)
+                .spacing([12.0, 4.0])
+                .striped(true)
+                .show(ui, |ui| {
+                    ui.label("");
+                    ui.label(bold("Section"));
+                    ui.label(bold("Pages"));
+                    ui.end_row();
+                    for s in &pages.sections {
+                        ui.label(s.number.to_string());
+                        ui.label(&s.heading);
+                        ui.label(format!("{:.1}", s.pages));
+                        ui.end_row();
+                    }
+                    // The title block and contents come before the first section.
+                    let sections: f32 = pages.sections.iter().map(|s| s.pages).sum();
+                    let front = pages.count() as f32 - sections;
+                    if front >= 0.05 {
+                        ui.label("");
+                        ui.label(RichText::new("Title and contents").weak());
+                        ui.label(RichText::new(format!("{front:.1}")).weak());
+                        ui.end_row();
+                    }
+                });
+        });
 }
 
 /// Every problem in the brief, in a window of its own.

@@ -10,11 +10,6 @@ pub fn bold(text: impl Into<String>) -> RichText {
     RichText::new(text).family(egui::FontFamily::Name(fonts::BOLD.into()))
 }
 
-/// Text in the italic face.
-pub fn italic(text: impl Into<String>) -> RichText {
-    RichText::new(text).family(egui::FontFamily::Name(fonts::ITALIC.into()))
-}
-
 /// A checkbox whose visible label is elsewhere on the row; `name` is what screen readers and
 /// tests find it by.
 pub fn named_checkbox(ui: &mut Ui, checked: bool, name: &str) -> Option<bool> {
