@@ -5,7 +5,7 @@ mod common;
 
 use briefing::layout::coverage::missing_chars;
 use briefing::model::{PageSize, SectionKind};
-use briefing::{compose, layout as pdf, store};
+use briefing::{compose, store};
 use common::{all_text, open_sample, pages_text, sample_briefs};
 
 #[test]

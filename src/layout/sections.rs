@@ -176,13 +176,14 @@ fn labelled(
     Tagged::new(p.styled(style), node)
 }
 
+/// Builds a list item's content, given its body node.
+type ItemBuild = Box<dyn FnOnce(NodeId) -> Box<dyn Element>>;
+
+/// Builds a table row's cells, given their nodes.
+type RowCells<T> = fn(&Cx, &Row<T>, &[NodeId]) -> Vec<Box<dyn Element>>;
+
 /// A bulleted list under `parent`, one item per element builder.
-fn bullet_list(
-    cx: &Cx,
-    parent: NodeId,
-    style: Style,
-    items: Vec<Box<dyn FnOnce(NodeId) -> Box<dyn Element>>>,
-) -> LinearLayout {
+fn bullet_list(cx: &Cx, parent: NodeId, style: Style, items: Vec<ItemBuild>) -> LinearLayout {
     let list = cx.node(Tag::List, Some(parent));
     let mut layout = LinearLayout::vertical();
     for build in items {
@@ -227,7 +228,7 @@ fn annotation_boxes(
                         let (cx, text) = (cx.clone(), a.text.clone());
                         Box::new(move |node| {
                             Box::new(lines(&cx, &text, style, node)) as Box<dyn Element>
-                        }) as Box<dyn FnOnce(NodeId) -> Box<dyn Element>>
+                        }) as ItemBuild
                     })
                     .collect();
                 content.push(bullet_list(cx, aside, style, items));
@@ -359,7 +360,7 @@ pub fn title_block(doc: &mut Document, c: &Composed, cx: &Cx) -> Vec<AnchorId> {
                 let (cx, point) = (cx.clone(), point.clone());
                 Box::new(move |node| {
                     Box::new(lines(&cx, &point, body().bold(), node)) as Box<dyn Element>
-                }) as Box<dyn FnOnce(NodeId) -> Box<dyn Element>>
+                }) as ItemBuild
             })
             .collect();
         content.push(bullet_list(cx, aside, body().bold(), items));
@@ -549,7 +550,7 @@ fn table<T: Clone + 'static>(
     rows: &[Row<T>],
     weights: &[usize],
     header: &[&str],
-    build: fn(&Cx, &Row<T>, &[NodeId]) -> Vec<Box<dyn Element>>,
+    build: RowCells<T>,
 ) {
     let table_node = cx.node(Tag::Table, Some(section));
     let labels: Vec<String> = header.iter().map(ToString::to_string).collect();
@@ -723,7 +724,7 @@ fn subheading(
     doc: &mut Document,
     cx: &Cx,
     parent: NodeId,
-    number: String,
+    number: &str,
     title: &str,
 ) -> OutlineEntry {
     let anchor = cx.state.borrow_mut().anchor();
@@ -760,7 +761,7 @@ fn scenario(
     r: &Row<Scenario>,
 ) -> OutlineEntry {
     let node = cx.node(Tag::Section, Some(section));
-    let entry = subheading(doc, cx, node, format!("{number}.{n}"), &r.item.title);
+    let entry = subheading(doc, cx, node, &format!("{number}.{n}"), &r.item.title);
     if !r.item.discussed_by.is_empty() {
         let p = cx.node(Tag::Paragraph, Some(node));
         let mut para = Paragraph::default();
@@ -794,7 +795,7 @@ fn precedent(
     r: &Row<Precedent>,
 ) -> OutlineEntry {
     let node = cx.node(Tag::Section, Some(section));
-    let entry = subheading(doc, cx, node, format!("{number}.{n}"), &r.item.title);
+    let entry = subheading(doc, cx, node, &format!("{number}.{n}"), &r.item.title);
     if !r.item.period.is_empty() {
         doc.push(paragraphs(cx, &r.item.period, muted(9).italic(), node));
     }

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use briefing::model::Brief;
-use briefing::{Opened, compose, layout as pdf};
+use briefing::{Opened, compose};
 
 /// The shipped `briefs/` folder.
 pub fn briefs_dir() -> PathBuf {
