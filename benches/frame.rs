@@ -1,16 +1,19 @@
-//! CPU time per frame of the real app, for the default brief and for a brief over a generated
-//! 2,000-event dossier: idle frames (nothing changed) and frames that each tick a section on
-//! or off (compose, validate and preview redone). Run with `cargo bench --bench frame`.
+//! CPU time per frame of the real app's UI thread, for the default brief and for a brief over
+//! a generated 2,000-event dossier: idle frames (nothing changed, the preview painting the
+//! timeline's first pages), idle frames zoomed out to a quarter (more pages in view), and
+//! frames that each tick a section on or off (compose and validate redone, the brief sent to
+//! the layout thread). The layout itself runs on its own thread, so its time is reported
+//! apart, as wall time of one `lay_out`. Run with `cargo bench --bench frame`.
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use briefing::gui::App;
 use briefing::gui::action::{Action, Edit, Selection};
 use briefing::gui::prefs::Prefs;
 use briefing::gui::session::Session;
 use briefing::store::{self, Loaded};
-use briefing::synthetic;
-use cpu_time::ProcessTime;
+use briefing::{layout, synthetic};
+use cpu_time::ThreadTime;
 use eframe::App as _;
 
 const FRAMES: u32 = 120;
@@ -31,15 +34,20 @@ fn frame(ctx: &egui::Context, app: &mut App, frame: &mut eframe::Frame) {
     let _ = ctx.tessellate(out.shapes, out.pixels_per_point);
 }
 
+/// CPU time of this thread, the UI thread, per call of `run`.
 fn per_frame(mut run: impl FnMut()) -> Duration {
     for _ in 0..10 {
         run();
     }
-    let start = ProcessTime::now();
+    let start = ThreadTime::now();
     for _ in 0..FRAMES {
         run();
     }
     start.elapsed() / FRAMES
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
 }
 
 fn measure(name: &str, session: Session, timeline_section: usize) {
@@ -52,7 +60,20 @@ fn measure(name: &str, session: Session, timeline_section: usize) {
     app.session = session;
     app.selection = Selection::Section(timeline_section);
     let mut eframe_frame = eframe::Frame::_new_kittest();
+
+    let start = Instant::now();
+    let laid = layout::lay_out(app.session.composed());
+    let layout_time = start.elapsed();
+    let pages = laid.map_or(0, |l| l.pages.count());
+
+    app.settle();
+    // The preview at the timeline's first page, a dense table, as when the staffer picks it.
+    app.apply(Action::Select(Selection::Section(timeline_section)));
     let idle = per_frame(|| frame(&ctx, &mut app, &mut eframe_frame));
+    let shown = app.preview.visible.clone();
+    app.preview.zoom = 0.25;
+    let zoomed_out = per_frame(|| frame(&ctx, &mut app, &mut eframe_frame));
+    app.preview.zoom = 1.0;
     let mut on = false;
     let editing = per_frame(|| {
         on = !on;
@@ -63,9 +84,14 @@ fn measure(name: &str, session: Session, timeline_section: usize) {
         frame(&ctx, &mut app, &mut eframe_frame);
     });
     println!(
-        "{name:<34} idle {:>7.2} ms/frame   editing {:>7.2} ms/frame",
-        idle.as_secs_f64() * 1000.0,
-        editing.as_secs_f64() * 1000.0
+        "{name:<34} idle {:>6.2}   zoomed out {:>6.2}   editing {:>6.2} ms/frame   \
+         layout {:>7.1} ms ({pages} pages, on its own thread; idle shows pages {}-{})",
+        ms(idle),
+        ms(zoomed_out),
+        ms(editing),
+        ms(layout_time),
+        shown.start + 1,
+        shown.end,
     );
 }
 
