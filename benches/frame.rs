@@ -66,7 +66,7 @@ fn measure(name: &str, session: Session, timeline_section: usize) {
     let layout_time = start.elapsed();
     let pages = laid.map_or(0, |l| l.pages.count());
 
-    app.settle();
+    assert!(app.settle(), "the layout thread did not answer");
     // The preview at the timeline's first page, a dense table, as when the staffer picks it.
     app.apply(Action::Select(Selection::Section(timeline_section)));
     let idle = per_frame(|| frame(&ctx, &mut app, &mut eframe_frame));

@@ -389,7 +389,10 @@ fn a_slice_lists_only_the_notes_on_its_own_events() {
 
 /// Waits for the layout thread to lay out the brief as it is now, then draws its pages.
 fn settle(harness: &mut Harness<'_, App>) {
-    harness.state_mut().settle();
+    assert!(
+        harness.state_mut().settle(),
+        "the layout thread did not answer within a minute"
+    );
     harness.run();
 }
 

@@ -182,17 +182,17 @@ impl App {
     fn lay_out(&mut self, ctx: Option<&egui::Context>) {
         self.session.refresh();
         self.layout
-            .request(ctx, self.session.revision(), self.session.composed());
+            .request(ctx, self.session.revision(), self.session.composed_shared());
         self.layout.poll();
     }
 
-    /// Waits until the pages of the brief as it is now are laid out (at most a minute): for
-    /// tests and benchmarks, which assert on what the preview shows. The window never waits.
-    pub fn settle(&mut self) {
+    /// Waits until the pages of the brief as it is now are laid out, at most a minute; false
+    /// if they were not. For tests and benchmarks, which assert on what the preview shows; the
+    /// window never waits.
+    #[must_use]
+    pub fn settle(&mut self) -> bool {
         self.lay_out(None);
-        if !self.layout.settle(std::time::Duration::from_secs(60)) {
-            panic!("the layout thread did not answer within a minute");
-        }
+        self.layout.settle(std::time::Duration::from_secs(60))
     }
 
     fn edit(&mut self, edit: &Edit) {

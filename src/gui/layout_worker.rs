@@ -14,7 +14,7 @@ use crate::layout::{self, Laid};
 /// A composed brief to lay out.
 struct Request {
     revision: u64,
-    composed: Composed,
+    composed: Arc<Composed>,
     /// Woken when the pages are ready; `None` in benchmarks, which have no window.
     ctx: Option<egui::Context>,
 }
@@ -46,12 +46,6 @@ pub struct LayoutWorker {
     pages: Option<Arc<Laid>>,
 }
 
-impl Default for LayoutWorker {
-    fn default() -> Self {
-        LayoutWorker::start()
-    }
-}
-
 impl LayoutWorker {
     /// Starts the thread; it ends when the worker is dropped.
     pub fn start() -> LayoutWorker {
@@ -74,14 +68,19 @@ impl LayoutWorker {
         }
     }
 
-    /// Sends `composed` to be laid out, unless this revision was sent already.
-    pub fn request(&mut self, ctx: Option<&egui::Context>, revision: u64, composed: &Composed) {
+    /// Sends the composed brief to be laid out, unless this revision was sent already.
+    pub fn request(
+        &mut self,
+        ctx: Option<&egui::Context>,
+        revision: u64,
+        composed: &Arc<Composed>,
+    ) {
         if self.sent == Some(revision) {
             return;
         }
         let request = Request {
             revision,
-            composed: composed.clone(),
+            composed: Arc::clone(composed),
             ctx: ctx.cloned(),
         };
         if self.requests.send(request).is_ok() {

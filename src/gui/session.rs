@@ -2,6 +2,7 @@
 //! brief and problems, redone only when the brief changes.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::history::History;
@@ -27,7 +28,7 @@ pub struct Session {
     pub history: History,
     saved: Brief,
     /// The composed brief and its problems, and the brief they were made from.
-    derived: (Brief, Composed, Vec<Finding>),
+    derived: (Brief, Arc<Composed>, Vec<Finding>),
     /// Which composition `derived` holds; see [`Session::revision`].
     revision: u64,
 }
@@ -139,13 +140,18 @@ impl Session {
         &self.derived.1
     }
 
+    /// The same, shared: the layout thread gets it without a copy of a long brief.
+    pub fn composed_shared(&self) -> &Arc<Composed> {
+        &self.derived.1
+    }
+
     /// Every problem in the brief, as of the last [`Session::refresh`].
     pub fn findings(&self) -> &[Finding] {
         &self.derived.2
     }
 }
 
-fn derive(dossier: &Dossier, brief: &Brief) -> (Brief, Composed, Vec<Finding>) {
+fn derive(dossier: &Dossier, brief: &Brief) -> (Brief, Arc<Composed>, Vec<Finding>) {
     let composed = compose(dossier, brief);
     let mut findings = validate_composed(dossier, brief, &composed);
     // The window shows what the PDF will print, replacements included, and lists them.
@@ -157,7 +163,7 @@ fn derive(dossier: &Dossier, brief: &Brief) -> (Brief, Composed, Vec<Finding>) {
             m.describe(),
         )
     }));
-    (brief.clone(), printable.composed, findings)
+    (brief.clone(), Arc::new(printable.composed), findings)
 }
 
 /// `target` as a path relative to the folder of `brief`, when one exists.
