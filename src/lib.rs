@@ -5,14 +5,17 @@
 //! brief into exactly what prints, and [`pdf`] turns that into bytes. The CLI and the desktop
 //! app are thin shells over these.
 
+pub mod atomic;
 pub mod budget;
 pub mod cli;
 pub mod compose;
 pub mod export;
 pub mod fields;
+pub mod guard;
 #[cfg(feature = "gui")]
 pub mod gui;
 pub mod layout;
+pub mod limits;
 pub mod locate;
 pub mod model;
 pub mod opened;
@@ -22,6 +25,7 @@ pub mod schema;
 pub mod store;
 pub mod synthetic;
 pub mod validate;
+pub mod wording;
 
 pub use compose::{Composed, compose};
 pub use opened::Opened;

@@ -2,7 +2,7 @@
 //! located by file, line and column. The only module that knows the files are YAML.
 
 use std::fs;
-use std::io::Write;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -151,6 +151,50 @@ pub fn dossier_for(
     }
 }
 
+/// What a file holds, told by its content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A brief: it has `sections`, `meeting` or `dossier`.
+    Brief,
+    /// A dossier: it has `as_of`, `timeline`, `overview` or the other lists only a dossier has.
+    Dossier,
+}
+
+/// Whether a file is a brief or a dossier, by its top-level fields; a file that says
+/// neither is taken for a brief, whose problems then say what is missing. Reading problems
+/// (a pipe, a huge file, bad UTF-8) are reported as for reading the file itself.
+pub fn kind_of(path: &Path) -> Result<Kind, StoreError> {
+    let text = read_text(path)?;
+    Ok(kind_of_text(&text))
+}
+
+fn kind_of_text(text: &str) -> Kind {
+    const BRIEF: [&str; 4] = ["sections", "meeting", "dossier", "annotations"];
+    const DOSSIER: [&str; 8] = [
+        "as_of",
+        "overview",
+        "indicators",
+        "people",
+        "organizations",
+        "timeline",
+        "scenarios",
+        "precedents",
+    ];
+    if crate::guard::screen(text).is_err() {
+        return Kind::Brief;
+    }
+    let Ok(serde_yaml::Value::Mapping(top)) = serde_yaml::from_str::<serde_yaml::Value>(text)
+    else {
+        return Kind::Brief;
+    };
+    let has = |names: &[&str]| names.iter().any(|n| top.contains_key(*n));
+    if !has(&BRIEF) && has(&DOSSIER) {
+        Kind::Dossier
+    } else {
+        Kind::Brief
+    }
+}
+
 /// Where a brief's `dossier` path points.
 pub fn dossier_path(brief_path: &Path, relative: &str) -> PathBuf {
     brief_path.parent().unwrap_or(Path::new(".")).join(relative)
@@ -218,26 +262,13 @@ pub fn save_brief(path: &Path, brief: &Brief) -> Result<(), StoreError> {
     write_atomic(path, text.as_bytes())
 }
 
-/// Writes bytes to `path` through a temporary file in the same folder, flushed to disk and
-/// renamed over the target, so the target is either the old file or the whole new one.
+/// Writes bytes to `path` whole or not at all, keeping a replaced file's permissions and
+/// writing through a symbolic link; see [`crate::atomic`].
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    let err = |source| StoreError::Write {
+    crate::atomic::write_atomic(path, bytes).map_err(|source| StoreError::Write {
         path: path.display().to_string(),
         source,
-    };
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".briefing-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(err)?;
-    tmp.write_all(bytes).map_err(err)?;
-    tmp.as_file().sync_all().map_err(err)?;
-    tmp.persist(path).map_err(|e| err(e.error))?;
-    Ok(())
+    })
 }
 
 fn read_text(path: &Path) -> Result<String, StoreError> {
@@ -246,7 +277,6 @@ fn read_text(path: &Path) -> Result<String, StoreError> {
         path: name.clone(),
         source,
     };
-    let meta = fs::metadata(path).map_err(read_err)?;
     let invalid = |message: String, hint: &str| {
         StoreError::Invalid(vec![Problem {
             severity: Severity::Error,
@@ -256,11 +286,25 @@ fn read_text(path: &Path) -> Result<String, StoreError> {
             hint: Some(hint.to_owned()),
         }])
     };
-    if meta.is_dir() {
-        return Err(invalid(
-            "is a folder, not a file".into(),
-            "name a *.brief.yaml or *.dossier.yaml file",
-        ));
+    let not_regular = |meta: &fs::Metadata| {
+        if meta.is_dir() {
+            Some(invalid(
+                "is a folder, not a file".into(),
+                "name a *.brief.yaml or *.dossier.yaml file",
+            ))
+        } else if !meta.is_file() {
+            Some(invalid(
+                "is not a regular file (a pipe, device or socket); it is not read".into(),
+                "name a *.brief.yaml or *.dossier.yaml file",
+            ))
+        } else {
+            None
+        }
+    };
+    // Checked before opening: opening a pipe for reading waits for a writer.
+    let meta = fs::metadata(path).map_err(read_err)?;
+    if let Some(refused) = not_regular(&meta) {
+        return Err(refused);
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(invalid(
@@ -272,7 +316,25 @@ fn read_text(path: &Path) -> Result<String, StoreError> {
             "is this the right file?",
         ));
     }
-    let bytes = fs::read(path).map_err(read_err)?;
+    let file = fs::File::open(path).map_err(read_err)?;
+    // And again on what was opened, in case the name was swapped in between.
+    if let Some(refused) = not_regular(&file.metadata().map_err(read_err)?) {
+        return Err(refused);
+    }
+    // The cap holds while reading, whatever the file claimed to be when asked.
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(read_err)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(invalid(
+            format!(
+                "file is larger than {} MB, the most a brief or dossier may be",
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+            "is this the right file?",
+        ));
+    }
     decode(bytes, &name).map_err(|p| StoreError::Invalid(vec![p]))
 }
 
@@ -349,6 +411,14 @@ fn parse<T: DeserializeOwned>(
             None,
         )]);
     }
+    // Refuse what would cost unbounded time or memory before anything else reads the text.
+    let screened = crate::guard::screen(text).map_err(|fault| {
+        vec![problem(
+            Some(fault.position),
+            fault.message,
+            Some(fault.hint),
+        )]
+    })?;
     // Check the version first: a newer file may have fields this build does not know.
     if let Ok(VersionOnly {
         version: Some(serde_yaml::Value::Number(n)),
@@ -363,11 +433,25 @@ fn parse<T: DeserializeOwned>(
             Some("update Briefing to open this file".into()),
         )]);
     }
-    serde_yaml::from_str::<T>(text).map_err(|e| {
+    // Merge keys (`<<: *base`) are applied on the document before it is read.
+    let as_value = || {
+        serde_yaml::from_str::<serde_yaml::Value>(text).and_then(|mut doc| {
+            if screened.merge_keys {
+                doc.apply_merge()?;
+            }
+            Ok(doc)
+        })
+    };
+    let parsed = if screened.merge_keys {
+        as_value().and_then(T::deserialize)
+    } else {
+        serde_yaml::from_str::<T>(text)
+    };
+    parsed.map_err(|e| {
         let first = from_serde(&e, text, name, what);
         let mut problems = vec![first.clone()];
         // serde stops at the first problem of its kind; report every one.
-        if let Ok(doc) = serde_yaml::from_str::<serde_yaml::Value>(text) {
+        if let Ok(doc) = as_value() {
             let locator = Locator::new(text);
             for (path, misfit) in crate::fields::misfits(&doc, &schema()) {
                 let at = match misfit {
@@ -441,6 +525,27 @@ fn parse<T: DeserializeOwned>(
 /// A serde_yaml error as a located problem, with a hint for misspelt fields.
 fn from_serde(e: &serde_yaml::Error, text: &str, name: &str, what: &str) -> Problem {
     let full = e.to_string();
+    // A syntax error that began earlier than where it was noticed (an unclosed quote, an
+    // unclosed bracket) reads "PROBLEM at line L column C, while CONTEXT at line L column
+    // C": the place it began is where the staffer must look.
+    if let Some((problem, context)) = full.split_once(", while ")
+        && let Some((context, at)) = context.rsplit_once(" at line ")
+        && let Some(start) = line_column(at)
+    {
+        let problem = problem.split(" at line ").next().unwrap_or(problem);
+        let message = if context.contains("quoted scalar") {
+            format!("this quoted text is never closed ({problem} while reading it)")
+        } else {
+            format!("{problem} while {context} that starts here")
+        };
+        return Problem {
+            severity: Severity::Error,
+            file: name.to_owned(),
+            position: Some(start),
+            message: crate::wording::excerpts(&message),
+            hint: Some("close the quote or bracket opened here".into()),
+        };
+    }
     // serde_yaml appends " at line L column C"; the position goes in front instead.
     let message = match full.rfind(" at line ") {
         Some(i) if e.location().is_some() => full[..i].to_owned(),
@@ -449,7 +554,7 @@ fn from_serde(e: &serde_yaml::Error, text: &str, name: &str, what: &str) -> Prob
     let message = if message.starts_with("invalid type: unit value") {
         format!("expected a {what}, found an empty document")
     } else {
-        message.replace('`', "\"")
+        crate::wording::plain(&message)
     };
     Problem {
         severity: Severity::Error,
@@ -458,6 +563,13 @@ fn from_serde(e: &serde_yaml::Error, text: &str, name: &str, what: &str) -> Prob
         hint: nearest_name_hint(&full),
         message,
     }
+}
+
+/// `5 column 12` (the rest of " at line 5 column 12") as (5, 12).
+fn line_column(at: &str) -> Option<(usize, usize)> {
+    let (line, column) = at.split_once(" column ")?;
+    let column: String = column.chars().take_while(char::is_ascii_digit).collect();
+    Some((line.trim().parse().ok()?, column.parse().ok()?))
 }
 
 /// For a value serde rejected after reading it (a date), serde_yaml points at the mapping
@@ -586,6 +698,66 @@ mod tests {
                 .message
                 .contains("empty")
         );
+    }
+
+    #[test]
+    fn a_file_is_a_brief_or_a_dossier_by_what_it_holds() {
+        assert_eq!(kind_of_text(MINIMAL), Kind::Brief);
+        assert_eq!(kind_of_text(DEFAULT_DOSSIER_YAML), Kind::Dossier);
+        assert_eq!(kind_of_text("title: only a title\n"), Kind::Brief);
+        assert_eq!(kind_of_text(": : :"), Kind::Brief);
+    }
+
+    #[test]
+    fn merge_keys_and_anchors_in_a_brief_work() {
+        let text = "version: 1\ntitle: T\nsections:\n  - &base\n    kind: people\n    heading: Who\n  - <<: *base\n    kind: organizations\n";
+        let brief = parse_brief(text, "m.brief.yaml").unwrap();
+        assert_eq!(brief.sections.len(), 2);
+        assert_eq!(brief.sections[1].heading.as_deref(), Some("Who"));
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_reported_where_it_opens() {
+        let text = "version: 1\ntitle: \"Talks in Geneva\nsubtitle: S\nsections: []\n\n\n";
+        let shown = parse_brief(text, "q.brief.yaml").unwrap_err()[0].to_string();
+        assert!(shown.starts_with("q.brief.yaml:2:8: "), "{shown}");
+        assert!(shown.contains("never closed"), "{shown}");
+    }
+
+    #[test]
+    fn a_duplicate_key_is_reported_at_its_own_line() {
+        let text = "version: 1\ntitle: A\nsections: []\ntitle: B\n";
+        let shown = parse_brief(text, "d.brief.yaml").unwrap_err()[0].to_string();
+        assert!(shown.starts_with("d.brief.yaml:4:1: "), "{shown}");
+        assert!(shown.contains("first is at line 2"), "{shown}");
+    }
+
+    #[test]
+    fn rust_type_names_never_reach_the_staffer() {
+        let text = "version: 1\ntitle: T\npage_budget: ten\nsections: []\n";
+        let shown = parse_brief(text, "t.brief.yaml").unwrap_err()[0].to_string();
+        assert!(shown.contains("a whole number"), "{shown}");
+        assert!(
+            !shown.contains("u32") && !shown.contains("usize"),
+            "{shown}"
+        );
+        let shown = parse_dossier("just some text\n", "x.dossier.yaml").unwrap_err()[0].to_string();
+        assert!(!shown.contains("struct"), "{shown}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_is_refused_without_waiting_for_a_writer() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe.brief.yaml");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            return; // no mkfifo here: nothing to test with
+        }
+        let err = read_brief(&fifo).unwrap_err().to_string();
+        assert!(err.contains("not a regular file"), "{err}");
+        let err = read_brief(Path::new("/dev/zero")).unwrap_err().to_string();
+        assert!(err.contains("not a regular file"), "{err}");
     }
 
     #[test]
