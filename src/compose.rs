@@ -288,7 +288,7 @@ impl<'a> Composer<'a> {
         for (i, id) in m.participants.iter().enumerate() {
             match self.dossier.people.iter().find(|p| &p.id == id) {
                 Some(p) => participants.push(format!("{}, {}", p.name, p.role)),
-                None => self.unknown(path.index(i), id, "person"),
+                None => self.unknown(path.index(i), id, "people"),
             }
         }
         participants.extend(m.other_participants.iter().map(|s| s.trim().to_owned()));
@@ -375,13 +375,18 @@ impl<'a> Composer<'a> {
             .map(|(i, id)| (i, id.clone()))
             .collect();
         for (i, id) in missing {
-            self.unknown(path.key("items").index(i), &id, section.kind.key());
+            let noun = match section.kind {
+                SectionKind::Timeline => "timeline events".to_owned(),
+                kind => kind.default_heading().to_lowercase(),
+            };
+            self.unknown(path.key("items").index(i), &id, &noun);
         }
     }
 
-    fn unknown(&mut self, path: YamlPath, id: &str, kind: &str) {
+    /// `noun` names what the list holds, in the plural: "people", "key indicators".
+    fn unknown(&mut self, path: YamlPath, id: &str, noun: &str) {
         let message = if self.known.contains(id) {
-            format!("\"{id}\" is in the dossier but is not one of its {kind}")
+            format!("\"{id}\" is in the dossier, but not among its {noun}")
         } else {
             format!("unknown id \"{id}\": the dossier has no such item")
         };

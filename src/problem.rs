@@ -151,12 +151,33 @@ impl fmt::Display for Problem {
         if self.severity == Severity::Warning {
             write!(f, ": warning")?;
         }
-        write!(f, ": {}", self.message)?;
+        write!(f, ": {}", escaped(&self.message))?;
         if let Some(hint) = &self.hint {
-            write!(f, "\nhint: {hint}")?;
+            write!(f, "\nhint: {}", escaped(hint))?;
         }
         Ok(())
     }
+}
+
+/// `text` with control characters shown as `\u{1b}`, so a file's bytes never drive the
+/// terminal that shows a message about it. Line breaks are kept.
+pub fn escaped(text: &str) -> String {
+    if !text.chars().any(is_shown_escaped) {
+        return text.to_owned();
+    }
+    text.chars()
+        .map(|c| {
+            if is_shown_escaped(c) {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+fn is_shown_escaped(c: char) -> bool {
+    c.is_control() && c != '\n' || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// The problems of one load or check, errors first.

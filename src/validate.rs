@@ -62,6 +62,7 @@ pub fn validate_composed(
     composed: &compose::Composed,
 ) -> Vec<Finding> {
     let mut findings = validate_dossier(dossier);
+    findings.extend(crate::limits::brief_counts(brief));
     findings.extend(brief_structure(dossier, brief));
     findings.extend(composed.findings.iter().cloned());
     findings
@@ -69,7 +70,7 @@ pub fn validate_composed(
 
 /// Every problem in a dossier on its own.
 pub fn validate_dossier(d: &Dossier) -> Vec<Finding> {
-    let mut out = Vec::new();
+    let mut out = crate::limits::dossier_counts(d);
     let root = YamlPath::root();
     if d.title.trim().is_empty() {
         out.push(Finding::error(

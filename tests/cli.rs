@@ -201,12 +201,12 @@ const BAD: &[(&str, &str)] = &[
     ),
     (
         "wrong-kind.brief.yaml",
-        ":4:11: sections[0].kind: unknown variant \"timelines\"",
+        ":4:11: sections[0].kind: unknown value \"timelines\"",
     ),
     ("wrong-kind.brief.yaml", "hint: did you mean \"timeline\"?"),
     (
         "wrong-type.brief.yaml",
-        ":3:11: sections: invalid type: string",
+        ":3:11: sections: expected a list, found text",
     ),
 ];
 
@@ -462,4 +462,166 @@ fn export_pdfa_writes_a_tagged_archival_file() {
     assert!(text.contains("pdfaid"), "PDF/A identification in the XMP");
     assert!(text.contains("/StructTreeRoot"), "tagged");
     assert!(common::all_text(&bytes).contains("Talking points"));
+}
+
+/// One anchored list reused by a thousand fields, the 1.26 GB case: refused where the
+/// copies pile up, at once, not validated "ok".
+#[test]
+fn alias_amplification_is_refused_at_the_alias() {
+    let dir = tempfile::tempdir().unwrap();
+    let ids: Vec<String> = (0..1000).map(|i| format!("id-{i}")).collect();
+    let mut text = format!(
+        "version: 1\ntitle: t\nsections:\n  - kind: people\n    items: &many [{}]\n",
+        ids.join(", ")
+    );
+    for _ in 0..1000 {
+        text.push_str("  - kind: people\n    items: *many\n");
+    }
+    std::fs::write(dir.path().join("amp.brief.yaml"), text).unwrap();
+    let out = briefing(&["validate", "amp.brief.yaml"], dir.path());
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("amp.brief.yaml:"), "{err}");
+    assert!(err.contains("counting each alias as a copy"), "{err}");
+}
+
+/// Pipes and devices are refused before they are opened: neither waits nor reads forever.
+#[cfg(unix)]
+#[test]
+fn pipes_and_devices_are_refused_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.brief.yaml");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    for target in [fifo.to_str().unwrap(), "/dev/zero"] {
+        let out = briefing(&["validate", target], dir.path());
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{target}: {err}");
+        assert!(err.contains("not a regular file"), "{target}: {err}");
+    }
+    // As a brief's dossier too.
+    std::fs::write(
+        dir.path().join("b.brief.yaml"),
+        "version: 1\ndossier: pipe.brief.yaml\ntitle: t\nsections:\n  - kind: overview\n",
+    )
+    .unwrap();
+    let out = briefing(&["export", "b.brief.yaml"], dir.path());
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("not a regular file"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// A dossier saved under any name is validated as a dossier, and a brief whose name happens
+/// to contain ".dossier." as a brief.
+#[test]
+fn a_file_is_validated_by_what_it_holds() {
+    let dir = common::copy_of_briefs();
+    let d = dir.path();
+    std::fs::copy(
+        d.join("ukraine-peace-push.dossier.yaml"),
+        d.join("topic.yaml"),
+    )
+    .unwrap();
+    let out = briefing(&["validate", "topic.yaml"], d);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    std::fs::copy(
+        d.join("principal-premeeting.brief.yaml"),
+        d.join("notes.dossier.brief.yaml"),
+    )
+    .unwrap();
+    let out = briefing(&["validate", "notes.dossier.brief.yaml"], d);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
+/// `validate` names, at their line and column, the characters `export` will replace.
+#[test]
+fn validate_locates_the_characters_export_replaces() {
+    let dir = tempfile::tempdir().unwrap();
+    let scripts = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scripts");
+    for f in ["scripts.brief.yaml", "scripts.dossier.yaml"] {
+        std::fs::copy(scripts.join(f), dir.path().join(f)).unwrap();
+    }
+    let out = briefing(&["validate", "scripts.brief.yaml"], dir.path());
+    let err = stderr(&out);
+    let text = std::fs::read_to_string(dir.path().join("scripts.dossier.yaml")).unwrap();
+    let line = text.lines().position(|l| l.contains('\u{4E2D}')).unwrap() + 1;
+    assert!(
+        err.contains(&format!("scripts.dossier.yaml:{line}:")) && err.contains("U+4E2D"),
+        "{err}"
+    );
+}
+
+/// Export keeps a replaced PDF's permissions and writes through a symbolic link; a read-only
+/// PDF is refused and left as it was.
+#[cfg(unix)]
+#[test]
+fn export_respects_the_file_it_replaces() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = common::copy_of_briefs();
+    let d = dir.path();
+    let pdf = d.join("team.pdf");
+    std::fs::write(&pdf, "old").unwrap();
+    std::fs::set_permissions(&pdf, std::fs::Permissions::from_mode(0o664)).unwrap();
+    let out = briefing(
+        &[
+            "export",
+            "principal-premeeting.brief.yaml",
+            "-o",
+            "team.pdf",
+        ],
+        d,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let meta = std::fs::metadata(&pdf).unwrap();
+    assert_eq!(meta.permissions().mode() & 0o777, 0o664);
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+
+    std::fs::create_dir(d.join("shared")).unwrap();
+    std::fs::write(d.join("shared/real.pdf"), "old").unwrap();
+    std::os::unix::fs::symlink("shared/real.pdf", d.join("link.pdf")).unwrap();
+    let out = briefing(
+        &[
+            "export",
+            "principal-premeeting.brief.yaml",
+            "-o",
+            "link.pdf",
+        ],
+        d,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        std::fs::symlink_metadata(d.join("link.pdf"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        std::fs::read(d.join("shared/real.pdf"))
+            .unwrap()
+            .starts_with(b"%PDF")
+    );
+
+    let locked = d.join("locked.pdf");
+    std::fs::write(&locked, "keep").unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let out = briefing(
+        &[
+            "export",
+            "principal-premeeting.brief.yaml",
+            "-o",
+            "locked.pdf",
+        ],
+        d,
+    );
+    assert_ne!(out.status.code(), Some(0));
+    assert!(stderr(&out).contains("read-only"), "{}", stderr(&out));
+    assert_eq!(std::fs::read(&locked).unwrap(), b"keep");
 }

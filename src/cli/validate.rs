@@ -24,10 +24,12 @@ fn budget_problem(o: &Opened) -> Vec<Problem> {
 
 /// Validates a brief with its dossier, or a dossier on its own.
 pub fn run(path: &Path) -> Outcome {
-    let is_dossier = path
-        .file_name()
-        .is_some_and(|n| n.to_string_lossy().contains(".dossier."));
-    let problems = if is_dossier {
+    // A file is a dossier or a brief by what it holds, not by its name.
+    let kind = match store::kind_of(path) {
+        Ok(kind) => kind,
+        Err(e) => return load_failed(&e),
+    };
+    let problems = if kind == store::Kind::Dossier {
         match store::read_dossier(path) {
             Ok(d) => dossier_problems(&d),
             Err(e) => return load_failed(&e),

@@ -106,7 +106,7 @@ fn chosen_items_keep_dossier_order_and_unknown_ids_are_reported() {
 fn an_id_of_the_wrong_kind_is_named_as_such() {
     let b = brief("  - { kind: people, items: [ev-1] }\n");
     let c = compose(&dossier(), &b);
-    assert!(c.findings[0].message.contains("not one of its people"));
+    assert!(c.findings[0].message.contains("not among its people"));
 }
 
 #[test]
