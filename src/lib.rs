@@ -22,6 +22,7 @@ pub mod schema;
 pub mod store;
 pub mod synthetic;
 pub mod validate;
+pub mod yaml_patch;
 
 pub use compose::{Composed, compose};
 pub use opened::Opened;
