@@ -823,6 +823,13 @@ fn render_entry(
                 Some(Kind::Scalar(style)) => Some(*style),
                 _ => None,
             };
+            // Text too long for one line is folded, as the samples write annotations, unless
+            // it was quoted before.
+            let long = col + key.len() + 2 + text.chars().count() > WRAP_COLUMN;
+            let style = match style {
+                None | Some(TScalarStyle::Plain) if long => Some(TScalarStyle::Folded),
+                style => style,
+            };
             match styled(text, style, inner) {
                 Some(styled) => Ok(format!("{key}: {styled}")),
                 None => serialized(&single_entry(key_name, value), col),
@@ -1196,6 +1203,29 @@ mod tests {
             ]
         );
         assert!(after.contains("  - kind: people\n  - kind: notes\n"));
+    }
+
+    #[test]
+    fn long_new_text_is_folded_like_the_rest() {
+        let long = "word ".repeat(40);
+        let (_, after) = saved("principal-premeeting.brief.yaml", |b| {
+            b.annotations.push(crate::model::ItemAnnotation {
+                item: "kellogg".into(),
+                kind: AnnotationKind::Note,
+                text: long.trim().into(),
+            });
+        });
+        assert!(
+            after.contains("\n  - item: kellogg\n    kind: note\n    text: >-\n      word word"),
+            "{after}"
+        );
+        let new_lines = after.lines().skip_while(|l| !l.contains("item: kellogg"));
+        assert!(new_lines.clone().count() > 4);
+        assert!(
+            new_lines
+                .into_iter()
+                .all(|l| l.chars().count() <= WRAP_COLUMN)
+        );
     }
 
     #[test]
