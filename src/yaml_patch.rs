@@ -585,8 +585,22 @@ impl Patcher<'_> {
             .ok_or(Unsupported)?;
         let end = self.lines.start(entry.end);
         let text = render_entry(&entry.key, new, entry.col, Some(&entry.value.kind))?;
+        let text = self.keep_comment(text, entry.line, entry.end, start);
         self.push(start, end, text);
         Ok(())
+    }
+
+    /// A one-line replacement for the one line at `line` keeps that line's trailing comment.
+    fn keep_comment(&self, text: String, line: usize, end: usize, start: usize) -> String {
+        let one_line = text.strip_suffix('\n').filter(|t| !t.contains('\n'));
+        let (Some(new_line), true) = (one_line, end == line + 1) else {
+            return text;
+        };
+        let old = &self.lines.text[start..self.lines.start(line) + self.lines.line(line).len()];
+        match trailing_comment(old) {
+            Some(comment) => format!("{new_line}{comment}\n"),
+            None => text,
+        }
     }
 
     fn sequence(&mut self, items: &[Item], old: &[Value], new: &[Value]) -> Step {
@@ -670,6 +684,7 @@ impl Patcher<'_> {
         let start = self.lines.offset(item.line, item.col).ok_or(Unsupported)?;
         let end = self.lines.start(item.end);
         let text = render_item(new, item.col, Some(&item.value.kind))?;
+        let text = self.keep_comment(text, item.line, item.end, start);
         self.push(start, end, text);
         Ok(())
     }
@@ -704,6 +719,21 @@ impl Patcher<'_> {
         out.push_str(text.get(cursor..)?);
         Some(out)
     }
+}
+
+/// The comment that ends a one-line entry or item, with the space before it: found where
+/// cutting the line there leaves a text that reads the same, so a `#` inside quotes is not
+/// taken for one.
+fn trailing_comment(line: &str) -> Option<&str> {
+    let whole: Value = serde_yaml::from_str(line).ok()?;
+    line.match_indices('#').find_map(|(at, _)| {
+        let head = line[..at].trim_end();
+        if head.len() == at {
+            return None; // a comment needs space before its `#`
+        }
+        let cut: Value = serde_yaml::from_str(head).ok()?;
+        (cut == whole).then(|| &line[head.len()..])
+    })
 }
 
 /// One run of a sequence alignment: old items kept (the run's last one ends it), and the old
@@ -1283,6 +1313,23 @@ mod tests {
             vec!["  time: \"10:00–10:45 CET\"", "    order: newest_first"]
         );
         assert!(added.is_empty());
+    }
+
+    #[test]
+    fn a_changed_line_keeps_its_comment() {
+        let text = "version: 1\ntitle: \"A # b\"   # the title\npage_budget: 6 # at most\n\
+                    sections:\n  - kind: people\n    items:\n      - a  # first\n      - b\n";
+        let old = store::parse_brief(text, "x").unwrap();
+        let mut new = old.clone();
+        new.title = "C # d".into();
+        new.page_budget = Some(5);
+        new.sections[0].items = Some(vec!["z".into(), "b".into()]);
+        let out = to_string_over(text, &old, &new).unwrap();
+        assert_eq!(
+            out,
+            "version: 1\ntitle: \"C # d\"   # the title\npage_budget: 5 # at most\n\
+             sections:\n  - kind: people\n    items:\n      - z  # first\n      - b\n"
+        );
     }
 
     #[test]
