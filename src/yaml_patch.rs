@@ -858,6 +858,7 @@ fn render_entry(
             let long = col + key.len() + 2 + text.chars().count() > WRAP_COLUMN;
             let style = match style {
                 None | Some(TScalarStyle::Plain) if long => Some(TScalarStyle::Folded),
+                None if date_like(text) => Some(TScalarStyle::DoubleQuoted),
                 style => style,
             };
             match styled(text, style, inner) {
@@ -897,6 +898,7 @@ fn render_item(value: &Value, col: usize, was: Option<&Kind>) -> Result<String, 
         Value::String(text) => {
             let style = match was {
                 Some(Kind::Scalar(style)) => Some(*style),
+                _ if date_like(text) => Some(TScalarStyle::DoubleQuoted),
                 _ => None,
             };
             match styled(text, style, inner) {
@@ -928,6 +930,13 @@ fn serialized(value: &Value, col: usize) -> Result<String, Unsupported> {
         out.push('\n');
     }
     Ok(out)
+}
+
+/// True for text that starts like a date (`2025-12-09`): briefs/README.md asks for dates in
+/// quotes, since some YAML readers and the schema check take a bare one for something else.
+fn date_like(text: &str) -> bool {
+    matches!(text.as_bytes(), [a, b, c, d, b'-', ..]
+        if [a, b, c, d].iter().all(|digit| digit.is_ascii_digit()))
 }
 
 /// A scalar as serde_yaml writes it, when that is one line.
@@ -1294,7 +1303,7 @@ mod tests {
         assert_eq!(
             added,
             vec![
-                "  date: 2025-12-09",
+                "  date: \"2025-12-09\"",
                 "    order: newest_first",
                 "    included: false"
             ]
