@@ -204,7 +204,9 @@ pub fn save_brief_over(
     previous: Option<(&str, &Brief)>,
 ) -> Result<String, StoreError> {
     let text = match previous {
-        Some((text, read)) => crate::yaml_patch::to_string_over(text, read, brief),
+        Some((text, read)) => {
+            crate::yaml_patch::to_string_over_with(text, read, brief, |t| parse_brief(t, "").ok())
+        }
         None => brief_to_yaml(brief),
     }
     .map_err(|e| StoreError::Write {

@@ -41,11 +41,24 @@ pub fn to_string_over<T>(original: &str, old: &T, new: &T) -> Result<String, ser
 where
     T: Serialize + DeserializeOwned,
 {
+    to_string_over_with(original, old, new, |text| serde_yaml::from_str(text).ok())
+}
+
+/// [`to_string_over`], checking the result with `read`: the reader the file will be opened
+/// with, so whatever it accepts beyond plain serde (merge keys, say) is accepted here too.
+pub fn to_string_over_with<T>(
+    original: &str,
+    old: &T,
+    new: &T,
+    read: impl Fn(&str) -> Option<T>,
+) -> Result<String, serde_yaml::Error>
+where
+    T: Serialize,
+{
     let old_value = serde_yaml::to_value(old)?;
     let new_value = serde_yaml::to_value(new)?;
     let reads_as_new = |text: &str| {
-        serde_yaml::from_str::<T>(text)
-            .ok()
+        read(text)
             .and_then(|doc| serde_yaml::to_value(doc).ok())
             .is_some_and(|value| value == new_value)
     };
@@ -1432,6 +1445,28 @@ mod tests {
         let out = to_string_over(text, &old, &new).unwrap();
         assert_eq!(serde_yaml::from_str::<Value>(&out).unwrap(), new, "{out}");
         assert!(out.contains("  # kept\n  k: w\n"), "{out}");
+    }
+
+    #[test]
+    fn the_callers_reader_checks_the_patch() {
+        // Read as a merge-aware reader reads it, `use` holds x, y and z.
+        let merged = |text: &str| {
+            let mut value: Value = serde_yaml::from_str(text).ok()?;
+            value.apply_merge().ok()?;
+            Some(value)
+        };
+        let text = "base: &b {x: 1, y: 2}\nuse:\n  <<: *b\n  z: 3\nother:\n  # kept\n  k: v\n";
+        let old = merged(text).unwrap();
+        let mut new = old.clone();
+        new["use"]["y"] = Value::from(5);
+        new["other"]["k"] = Value::from("w");
+        let out = to_string_over_with(text, &old, &new, merged).unwrap();
+        assert_eq!(merged(&out).unwrap(), new, "{out}");
+        assert!(out.starts_with("base: &b {x: 1, y: 2}\nuse:\n"), "{out}");
+        assert!(out.ends_with("other:\n  # kept\n  k: w\n"), "{out}");
+        // A reader that refuses everything leaves only the fresh text, which it refuses too.
+        let out = to_string_over_with(text, &old, &new, |_| None::<Value>).unwrap();
+        assert_eq!(out, serde_yaml::to_string(&new).unwrap());
     }
 
     #[test]
