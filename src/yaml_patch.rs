@@ -743,12 +743,14 @@ impl Patcher<'_> {
 /// cutting the line there leaves a text that reads the same, so a `#` inside quotes is not
 /// taken for one.
 fn trailing_comment(line: &str) -> Option<&str> {
+    // Each try parses the line: a few tries on a line of ordinary length.
+    if line.len() > 2_000 {
+        return None;
+    }
     let whole: Value = serde_yaml::from_str(line).ok()?;
-    line.match_indices('#').find_map(|(at, _)| {
+    // A comment needs a space before its `#`.
+    line.match_indices(" #").take(8).find_map(|(at, _)| {
         let head = line[..at].trim_end();
-        if head.len() == at {
-            return None; // a comment needs space before its `#`
-        }
         let cut: Value = serde_yaml::from_str(head).ok()?;
         (cut == whole).then(|| &line[head.len()..])
     })
