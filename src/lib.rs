@@ -26,6 +26,7 @@ pub mod store;
 pub mod synthetic;
 pub mod validate;
 pub mod wording;
+pub mod yaml_patch;
 
 pub use compose::{Composed, compose};
 pub use opened::Opened;

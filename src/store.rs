@@ -238,6 +238,29 @@ pub fn dossier_to_yaml(dossier: &Dossier) -> Result<String, serde_yaml::Error> {
     serde_yaml::to_string(dossier)
 }
 
+/// Saves a brief over the file it was read from, changing only the lines of what changed
+/// (see [`crate::yaml_patch`]): `previous` is the text read or last written and the brief it
+/// held; without it the brief is written afresh. Returns the text written, which is the
+/// `previous` text of the next save.
+pub fn save_brief_over(
+    path: &Path,
+    brief: &Brief,
+    previous: Option<(&str, &Brief)>,
+) -> Result<String, StoreError> {
+    let text = match previous {
+        Some((text, read)) => {
+            crate::yaml_patch::to_string_over_with(text, read, brief, |t| parse_brief(t, "").ok())
+        }
+        None => brief_to_yaml(brief),
+    }
+    .map_err(|e| StoreError::Write {
+        path: path.display().to_string(),
+        source: std::io::Error::other(e),
+    })?;
+    write_atomic(path, text.as_bytes())?;
+    Ok(text)
+}
+
 /// Writes any serde value as YAML, atomically: for the app's own state files.
 pub fn write_yaml<T: serde::Serialize>(path: &Path, value: &T) -> Result<(), StoreError> {
     let text = serde_yaml::to_string(value).map_err(|e| StoreError::Write {

@@ -64,6 +64,7 @@ fn saved(path: &Path) -> briefing::model::Brief {
 #[test]
 fn unticking_a_section_and_saving_changes_the_file() {
     let (_dir, path) = premeeting_copy();
+    let before = std::fs::read_to_string(&path).unwrap();
     let mut harness = app_on(Some(path.clone()));
     assert!(saved(&path).sections[1].included);
     harness.get_by_label("Include Key indicators").click();
@@ -76,11 +77,11 @@ fn unticking_a_section_and_saving_changes_the_file() {
     let on_disk = saved(&path);
     assert_eq!(on_disk.sections[1].kind, SectionKind::Indicators);
     assert!(!on_disk.sections[1].included);
-    assert!(
-        std::fs::read_to_string(&path)
-            .unwrap()
-            .contains("included: false")
-    );
+    // One line added under the section; every other line, comments included, as it was.
+    let after = std::fs::read_to_string(&path).unwrap();
+    let at = before.find("  - kind: indicators\n").unwrap() + "  - kind: indicators\n".len();
+    let expected = format!("{}    included: false\n{}", &before[..at], &before[at..]);
+    assert_eq!(after, expected);
     assert!(!harness.state().window_title().starts_with('*'));
 }
 

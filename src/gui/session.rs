@@ -26,7 +26,10 @@ pub struct Session {
     pub dossier: Loaded<Dossier>,
     /// Undo and redo.
     pub history: History,
+    /// The brief as its file holds it: as read, then as last saved.
     saved: Brief,
+    /// The text of that file, so a save changes only the lines of what changed since.
+    saved_text: Option<String>,
     /// The composed brief and its problems, and the brief they were made from.
     derived: (Brief, Arc<Composed>, Vec<Finding>),
     /// Which composition `derived` holds; see [`Session::revision`].
@@ -72,11 +75,9 @@ impl Session {
     /// Opens a brief file and its dossier.
     pub fn open(path: &Path) -> Result<Session, StoreError> {
         let opened = Opened::open(path)?;
-        Ok(Session::from_parts(
-            opened.brief.doc,
-            Some(opened.path),
-            opened.dossier,
-        ))
+        let mut session = Session::from_parts(opened.brief.doc, Some(opened.path), opened.dossier);
+        session.saved_text = Some(opened.brief.text);
+        Ok(session)
     }
 
     /// A session on a brief and dossier already in memory.
@@ -84,6 +85,7 @@ impl Session {
         let derived = derive(&dossier.doc, &brief);
         Session {
             saved: brief.clone(),
+            saved_text: None,
             brief,
             path,
             dossier,
@@ -106,15 +108,17 @@ impl Session {
             .map_or_else(|| "Untitled".into(), |n| n.to_string_lossy().into_owned())
     }
 
-    /// Saves to `path` atomically; a relative dossier path is rewritten to still point at the
-    /// same dossier from the new folder.
+    /// Saves to `path` atomically, changing only the lines of the file that changed; a
+    /// relative dossier path is rewritten only if it no longer points at the same dossier from
+    /// the new folder.
     pub fn save_to(&mut self, path: &Path) -> Result<(), StoreError> {
         let mut brief = self.brief.clone();
-        if let (Some(old), Some(relative)) = (&self.path, &brief.dossier) {
-            let dossier = store::dossier_path(old, relative);
-            brief.dossier = Some(relative_to(&dossier, path));
+        if let (Some(old), Some(written)) = (&self.path, &brief.dossier) {
+            brief.dossier = Some(dossier_field(old, path, written));
         }
-        store::save_brief(path, &brief)?;
+        let previous = self.saved_text.as_deref().map(|text| (text, &self.saved));
+        let text = store::save_brief_over(path, &brief, previous)?;
+        self.saved_text = Some(text);
         self.brief = brief;
         self.saved = self.brief.clone();
         self.path = Some(path.to_owned());
@@ -166,12 +170,119 @@ fn derive(dossier: &Dossier, brief: &Brief) -> (Brief, Arc<Composed>, Vec<Findin
     (brief.clone(), Arc::new(printable.composed), findings)
 }
 
+/// The `dossier` field of a brief moving from `old` to `new`: as written while it still
+/// names the same file from the new folder (a mailed copy keeps its relative path), else
+/// the dossier's path relative to the new folder.
+fn dossier_field(old: &Path, new: &Path, written: &str) -> String {
+    let dossier = store::dossier_path(old, written);
+    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_owned());
+    let from_new = store::dossier_path(new, written);
+    let same = match (
+        std::fs::canonicalize(&dossier),
+        std::fs::canonicalize(&from_new),
+    ) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => absolute(&dossier) == absolute(&from_new),
+    };
+    if same {
+        written.to_owned()
+    } else {
+        relative_to(&dossier, new)
+    }
+}
+
 /// `target` as a path relative to the folder of `brief`, when one exists.
 fn relative_to(target: &Path, brief: &Path) -> String {
-    let folder = brief.parent().unwrap_or(Path::new("."));
+    // A bare file name's parent is "", which `absolute` refuses: it is the current folder.
+    let folder = match brief.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => folder,
+        _ => Path::new("."),
+    };
     let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_owned());
     pathdiff::diff_paths(absolute(target), absolute(folder))
         .unwrap_or_else(|| absolute(target))
         .to_string_lossy()
         .into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = "principal-premeeting.brief.yaml";
+    const DOSSIER: &str = "ukraine-peace-push.dossier.yaml";
+
+    /// A copy of a sample brief and its dossier in a fresh folder.
+    fn copied() -> (tempfile::TempDir, PathBuf, String) {
+        let dir = tempfile::tempdir().unwrap();
+        for name in [SAMPLE, DOSSIER] {
+            std::fs::copy(store::briefs_dir_sample(name), dir.path().join(name)).unwrap();
+        }
+        let path = dir.path().join(SAMPLE);
+        let text = std::fs::read_to_string(&path).unwrap();
+        (dir, path, text)
+    }
+
+    #[test]
+    fn saving_unchanged_leaves_the_file_byte_for_byte() {
+        let (_dir, path, text) = copied();
+        let mut session = Session::open(&path).unwrap();
+        session.save_to(&path).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+    }
+
+    #[test]
+    fn saves_change_only_their_own_lines_one_after_another() {
+        let (_dir, path, text) = copied();
+        let mut session = Session::open(&path).unwrap();
+        session.brief.sections[1]
+            .items
+            .as_mut()
+            .unwrap()
+            .push("ind-energy".into());
+        session.save_to(&path).unwrap();
+        session.brief.title = "Second save".into();
+        session.save_to(&path).unwrap();
+        let after = std::fs::read_to_string(&path).unwrap();
+        let changed: Vec<_> = text
+            .lines()
+            .zip(after.lines())
+            .filter(|(a, b)| a != b)
+            .collect();
+        assert_eq!(text.lines().count(), after.lines().count());
+        assert_eq!(changed.len(), 2, "{changed:?}");
+        assert!(after.contains("items: [ind-territory, ind-casualties, ind-energy]\n"));
+        assert!(after.contains("\ntitle: \"Second save\"\n"));
+        assert!(!session.is_dirty());
+    }
+
+    #[test]
+    fn save_as_elsewhere_points_the_dossier_back() {
+        let (dir, path, _) = copied();
+        let mut session = Session::open(&path).unwrap();
+        let elsewhere = dir.path().join("sub").join(SAMPLE);
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        session.save_to(&elsewhere).unwrap();
+        let text = std::fs::read_to_string(&elsewhere).unwrap();
+        assert!(
+            text.contains(&format!("\ndossier: ../{DOSSIER}\n")),
+            "{text}"
+        );
+        assert!(text.starts_with("# yaml-language-server"));
+        assert!(Session::open(&elsewhere).is_ok());
+    }
+
+    #[test]
+    fn a_bare_file_name_keeps_its_dossier_as_written() {
+        // Tests run in the crate's folder: "x.brief.yaml" there has the parent "".
+        let written = "briefs/ukraine-peace-push.dossier.yaml";
+        let bare = Path::new("x.brief.yaml");
+        assert_eq!(dossier_field(bare, bare, written), written);
+        // Moved from a folder to a bare name, the path is relative, not absolute.
+        assert_eq!(
+            dossier_field(Path::new("briefs/x.brief.yaml"), bare, DOSSIER),
+            written
+        );
+        assert_eq!(relative_to(Path::new(written), bare), written);
+    }
 }
