@@ -10,6 +10,7 @@ pub mod cli;
 pub mod compose;
 pub mod export;
 pub mod fields;
+pub mod fingerprint;
 #[cfg(feature = "gui")]
 pub mod gui;
 pub mod layout;
