@@ -9,6 +9,7 @@ pub mod app;
 mod dialogs;
 mod fonts;
 pub mod history;
+pub mod instance;
 pub mod layout_worker;
 pub mod panels;
 pub mod prefs;
