@@ -379,7 +379,7 @@ fn discarding_the_recovered_changes_removes_the_copy() {
 }
 
 #[test]
-fn a_copy_made_in_another_folder_never_lands_on_a_same_named_file() {
+fn the_offer_names_the_file_in_full_and_restores_onto_it_not_the_one_open() {
     let (_first, edited) = premeeting_copy();
     let (_second, other) = premeeting_copy();
     let other_before = std::fs::read(&other).unwrap();
@@ -404,6 +404,66 @@ fn a_copy_made_in_another_folder_never_lands_on_a_same_named_file() {
         other_before,
         "the same-named file is untouched"
     );
+}
+
+/// The issue's own steps: edit `principal-premeeting.brief.yaml`, named relative to the folder
+/// the app started in, crash, then start the app from another folder holding a different file
+/// of that name, and Restore then Save. The current folder is the whole process's, so each
+/// start runs this test binary again, in its folder, as `in_a_folder_of_its_own`.
+#[test]
+fn a_copy_made_in_another_folder_never_lands_on_a_same_named_file_there() {
+    let (first, edited) = premeeting_copy();
+    let (second, other) = premeeting_copy();
+    let other_before = std::fs::read(&other).unwrap();
+    let state = tempfile::tempdir().unwrap();
+    let start_in = |folder: &Path, role: &str| {
+        let run = std::process::Command::new(std::env::current_exe().unwrap())
+            .args(["--exact", "in_a_folder_of_its_own", "--test-threads=1"])
+            .current_dir(folder)
+            .env("BRIEFING_GUI_ROLE", role)
+            .env("BRIEFING_GUI_STATE", state.path())
+            .output()
+            .unwrap();
+        assert!(
+            run.status.success(),
+            "{role} in {}:\n{}{}",
+            folder.display(),
+            String::from_utf8_lossy(&run.stdout),
+            String::from_utf8_lossy(&run.stderr)
+        );
+    };
+    start_in(first.path(), "crash");
+    start_in(second.path(), "restore-and-save");
+    assert!(
+        !saved(&edited).sections[1].included,
+        "restored onto the file it was made from"
+    );
+    assert_eq!(
+        std::fs::read(&other).unwrap(),
+        other_before,
+        "the same-named file is untouched"
+    );
+}
+
+/// Half of the test above, run in a folder of its own; does nothing when run on its own.
+#[test]
+fn in_a_folder_of_its_own() {
+    let Ok(role) = std::env::var("BRIEFING_GUI_ROLE") else {
+        return;
+    };
+    let state = PathBuf::from(std::env::var("BRIEFING_GUI_STATE").unwrap());
+    let path = PathBuf::from("principal-premeeting.brief.yaml");
+    match role.as_str() {
+        "crash" => untick_indicators_then_crash(&path, &state),
+        "restore-and-save" => {
+            let mut harness = app_with_recovery(Some(path), &state);
+            harness.get_by_label("Restore").click();
+            harness.run();
+            shortcut(&mut harness, Key::S);
+            assert!(harness.query_by_label_contains("changed").is_none());
+        }
+        other => panic!("unknown role {other}"),
+    }
 }
 
 #[test]
