@@ -948,3 +948,21 @@ fn the_preview_keeps_its_width_as_the_staffer_clicks_around() {
     // Never wider than 60% of the window, whatever the default.
     assert!(before < 1400.0 * 0.6, "{before}");
 }
+
+#[test]
+fn exporting_over_the_brief_or_its_dossier_is_refused() {
+    let (dir, path) = premeeting_copy();
+    let dossier = dir.path().join("ukraine-peace-push.dossier.yaml");
+    for input in [&path, &dossier] {
+        let before = std::fs::read(input).unwrap();
+        let mut harness = app_on(Some(path.clone()));
+        harness
+            .state_mut()
+            .apply(briefing::gui::action::Action::Command(
+                briefing::gui::action::Command::ExportTo(input.clone()),
+            ));
+        harness.run();
+        harness.get_by_label("Not exported: the PDF would replace an input");
+        assert_eq!(std::fs::read(input).unwrap(), before, "{}", input.display());
+    }
+}

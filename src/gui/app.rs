@@ -391,6 +391,16 @@ impl App {
     }
 
     fn export(&mut self, path: &Path) {
+        if let Some(input) = self.input_at(path) {
+            self.fail(
+                "Not exported: the PDF would replace an input",
+                &format!(
+                    "{}: is the {input} itself\nhint: export to a .pdf file",
+                    path.display()
+                ),
+            );
+            return;
+        }
         self.session.refresh();
         let errors: Vec<String> = self
             .session
@@ -442,6 +452,16 @@ impl App {
             title: title.to_owned(),
             message: message.to_owned(),
         });
+    }
+
+    /// Which of the brief's inputs `path` is, compared by canonical path, if any.
+    fn input_at(&self, path: &Path) -> Option<&'static str> {
+        let is = |input: &Path| crate::fingerprint::same_file(input, path);
+        if self.session.path.as_deref().is_some_and(is) {
+            return Some("brief");
+        }
+        let dossier = &self.session.dossier.name;
+        (dossier != store::DEFAULT_DOSSIER_NAME && is(Path::new(dossier))).then_some("dossier")
     }
 
     fn default_export_path(&self) -> Option<PathBuf> {
