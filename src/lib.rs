@@ -11,9 +11,10 @@ pub mod cli;
 pub mod compose;
 pub mod export;
 pub mod fields;
-pub mod guard;
+pub mod fingerprint;
 #[cfg(feature = "gui")]
 pub mod gui;
+pub mod guard;
 pub mod layout;
 pub mod limits;
 pub mod locate;

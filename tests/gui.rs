@@ -25,7 +25,8 @@ fn app_on(path: Option<PathBuf>) -> Harness<'static, App> {
     harness
 }
 
-fn app_with_recovery(path: Option<PathBuf>, recovery: PathBuf) -> Harness<'static, App> {
+fn app_with_recovery(path: Option<PathBuf>, recovery: &Path) -> Harness<'static, App> {
+    let recovery = recovery.to_owned();
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .with_max_steps(16)
@@ -33,6 +34,20 @@ fn app_with_recovery(path: Option<PathBuf>, recovery: PathBuf) -> Harness<'stati
     harness.state_mut().native_dialogs = false;
     harness.run();
     harness
+}
+
+/// The crash copies in the folder `dir`.
+fn copies(dir: &Path) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            let name = p.file_name().unwrap().to_string_lossy();
+            name.starts_with("recovery") && name.ends_with(".yaml")
+        })
+        .collect();
+    found.sort();
+    found
 }
 
 /// Waits up to five seconds for the recovery writer, which works on a thread of its own.
@@ -299,39 +314,56 @@ fn a_new_brief_starts_over_the_built_in_dossier() {
 }
 
 /// Unticks Key indicators, waits for the crash copy, and drops the app without closing it:
-/// to the app, a crash.
-fn untick_indicators_then_crash(path: &Path, copy: &Path) {
-    let mut harness = app_with_recovery(Some(path.to_owned()), copy.to_owned());
+/// to the app, a crash (the operating system drops a dead window's lock the same way).
+fn untick_indicators_then_crash(path: &Path, copies_dir: &Path) {
+    let mut harness = app_with_recovery(Some(path.to_owned()), copies_dir);
     harness.get_by_label("Include Key indicators").click();
     harness.run();
-    wait_until("the copy is written", || copy.exists());
+    wait_until("the copy is written", || copies(copies_dir).len() == 1);
+}
+
+fn type_into_title(harness: &mut Harness<'_, App>, text: &str) {
+    let title = harness.get_by_label("Title");
+    title.focus();
+    harness.run();
+    harness.get_by_label("Title").type_text(text);
+    harness.run();
 }
 
 #[test]
 fn unsaved_changes_survive_a_crash_and_are_offered_back() {
     let (_dir, path) = premeeting_copy();
     let state = tempfile::tempdir().unwrap();
-    let copy = state.path().join("recovery.yaml");
-    untick_indicators_then_crash(&path, &copy);
+    untick_indicators_then_crash(&path, state.path());
     assert!(
         saved(&path).sections[1].included,
         "the brief's own file is untouched"
     );
 
-    let mut harness = app_with_recovery(Some(path.clone()), copy.clone());
+    let mut harness = app_with_recovery(Some(path.clone()), state.path());
     harness.get_by_label("Restore unsaved changes?");
     harness.get_by_label("Restore").click();
     harness.run();
-    let state = harness.state();
+    let app = harness.state();
     assert!(
-        !state.session.brief.sections[1].included,
+        !app.session.brief.sections[1].included,
         "the change is back"
     );
-    assert!(state.session.is_dirty(), "and still unsaved");
-    assert_eq!(state.session.path.as_deref(), Some(path.as_path()));
+    assert!(app.session.is_dirty(), "and still unsaved");
+    assert_eq!(
+        app.session.path.as_deref(),
+        Some(path.canonicalize().unwrap().as_path())
+    );
+    assert_eq!(
+        copies(state.path()).len(),
+        1,
+        "the old copy went once this window kept its own"
+    );
 
     shortcut(&mut harness, Key::S);
-    wait_until("saving removes the copy", || !copy.exists());
+    wait_until("saving removes the copy", || {
+        copies(state.path()).is_empty()
+    });
     assert!(!saved(&path).sections[1].included);
 }
 
@@ -339,13 +371,317 @@ fn unsaved_changes_survive_a_crash_and_are_offered_back() {
 fn discarding_the_recovered_changes_removes_the_copy() {
     let (_dir, path) = premeeting_copy();
     let state = tempfile::tempdir().unwrap();
-    let copy = state.path().join("recovery.yaml");
-    untick_indicators_then_crash(&path, &copy);
-    let mut harness = app_with_recovery(Some(path.clone()), copy.clone());
+    untick_indicators_then_crash(&path, state.path());
+    let mut harness = app_with_recovery(Some(path.clone()), state.path());
     harness.get_by_label("Discard them").click();
     harness.run();
-    assert!(!copy.exists());
+    assert!(copies(state.path()).is_empty());
     assert!(harness.state().session.brief.sections[1].included);
+}
+
+#[test]
+fn the_offer_names_the_file_in_full_and_restores_onto_it_not_the_one_open() {
+    let (_first, edited) = premeeting_copy();
+    let (_second, other) = premeeting_copy();
+    let other_before = std::fs::read(&other).unwrap();
+    let state = tempfile::tempdir().unwrap();
+    untick_indicators_then_crash(&edited, state.path());
+
+    // Started on the other folder's file of the same name.
+    let mut harness = app_with_recovery(Some(other.clone()), state.path());
+    let edited_name = edited.canonicalize().unwrap().display().to_string();
+    harness.get_by_label_contains(&format!("changes to {edited_name} ("));
+    harness.get_by_label("Restore").click();
+    harness.run();
+    assert_eq!(
+        harness.state().session.path.as_deref(),
+        Some(edited.canonicalize().unwrap().as_path()),
+        "restored onto the file it was made from"
+    );
+    shortcut(&mut harness, Key::S);
+    assert!(!saved(&edited).sections[1].included);
+    assert_eq!(
+        std::fs::read(&other).unwrap(),
+        other_before,
+        "the same-named file is untouched"
+    );
+}
+
+/// The issue's own steps: edit `principal-premeeting.brief.yaml`, named relative to the folder
+/// the app started in, crash, then start the app from another folder holding a different file
+/// of that name, and Restore then Save. The current folder is the whole process's, so each
+/// start runs this test binary again, in its folder, as `in_a_folder_of_its_own`.
+#[test]
+fn a_copy_made_in_another_folder_never_lands_on_a_same_named_file_there() {
+    let (first, edited) = premeeting_copy();
+    let (second, other) = premeeting_copy();
+    let other_before = std::fs::read(&other).unwrap();
+    let state = tempfile::tempdir().unwrap();
+    let start_in = |folder: &Path, role: &str| {
+        let run = std::process::Command::new(std::env::current_exe().unwrap())
+            .args(["--exact", "in_a_folder_of_its_own", "--test-threads=1"])
+            .current_dir(folder)
+            .env("BRIEFING_GUI_ROLE", role)
+            .env("BRIEFING_GUI_STATE", state.path())
+            .output()
+            .unwrap();
+        assert!(
+            run.status.success(),
+            "{role} in {}:\n{}{}",
+            folder.display(),
+            String::from_utf8_lossy(&run.stdout),
+            String::from_utf8_lossy(&run.stderr)
+        );
+    };
+    start_in(first.path(), "crash");
+    start_in(second.path(), "restore-and-save");
+    assert!(
+        !saved(&edited).sections[1].included,
+        "restored onto the file it was made from"
+    );
+    assert_eq!(
+        std::fs::read(&other).unwrap(),
+        other_before,
+        "the same-named file is untouched"
+    );
+}
+
+/// Half of the test above, run in a folder of its own; does nothing when run on its own.
+#[test]
+fn in_a_folder_of_its_own() {
+    let Ok(role) = std::env::var("BRIEFING_GUI_ROLE") else {
+        return;
+    };
+    let state = PathBuf::from(std::env::var("BRIEFING_GUI_STATE").unwrap());
+    let path = PathBuf::from("principal-premeeting.brief.yaml");
+    match role.as_str() {
+        "crash" => untick_indicators_then_crash(&path, &state),
+        "restore-and-save" => {
+            let mut harness = app_with_recovery(Some(path), &state);
+            harness.get_by_label("Restore").click();
+            harness.run();
+            shortcut(&mut harness, Key::S);
+            assert!(harness.query_by_label_contains("changed").is_none());
+        }
+        other => panic!("unknown role {other}"),
+    }
+}
+
+#[test]
+fn an_older_copy_naming_its_file_without_a_folder_is_only_restored_as_a_new_brief() {
+    let (_dir, path) = premeeting_copy();
+    let before = std::fs::read(&path).unwrap();
+    let state = tempfile::tempdir().unwrap();
+    // As older builds wrote it: one file for every window, the path as typed.
+    let mut brief = saved(&path);
+    brief.title = "Recovered title".into();
+    brief.dossier = None;
+    let old = format!(
+        "path: principal-premeeting.brief.yaml\ntaken_at: 1\nbrief:\n{}",
+        briefing::store::brief_to_yaml(&brief)
+            .unwrap()
+            .lines()
+            .map(|l| format!("  {l}\n"))
+            .collect::<String>()
+    );
+    std::fs::write(state.path().join("recovery.yaml"), old).unwrap();
+
+    let mut harness = app_with_recovery(Some(path.clone()), state.path());
+    harness.get_by_label("Restore").click();
+    harness.run();
+    harness.get_by_label("Which file?");
+    assert!(harness.query_by_label("Restore over it").is_none());
+    harness
+        .get_by_label("Restore as a new brief\u{2026}")
+        .click();
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.session.path, None, "untitled");
+    assert_eq!(app.session.brief.title, "Recovered title");
+    assert!(app.session.is_dirty());
+    harness.get_by_label("Save the brief as");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn restoring_over_a_file_changed_since_asks_and_offers_a_new_brief() {
+    let (_dir, path) = premeeting_copy();
+    let state = tempfile::tempdir().unwrap();
+    untick_indicators_then_crash(&path, state.path());
+    // Someone else changes the file after the crash.
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    text.push_str("# reviewed by the desk\n");
+    std::fs::write(&path, &text).unwrap();
+
+    let mut harness = app_with_recovery(Some(path.clone()), state.path());
+    harness.get_by_label("Restore").click();
+    harness.run();
+    harness.get_by_label_contains("changed since");
+    harness.get_by_label("Restore over it");
+    harness
+        .get_by_label("Restore as a new brief\u{2026}")
+        .click();
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.session.path, None);
+    assert!(!app.session.brief.sections[1].included, "the edit is back");
+    assert!(app.session.is_dirty());
+    harness.get_by_label("Save the brief as");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text, "untouched");
+    let kept = copies(state.path());
+    assert_eq!(kept.len(), 1, "this window's own copy, the old one gone");
+    let copy: briefing::gui::recovery::Recovery = briefing::store::read_yaml(&kept[0]).unwrap();
+    assert!(!copy.brief.sections[1].included);
+}
+
+#[test]
+fn a_copy_of_a_window_still_open_is_not_offered() {
+    let (_dir, path) = premeeting_copy();
+    let state = tempfile::tempdir().unwrap();
+    let mut first = app_with_recovery(Some(path.clone()), state.path());
+    first.get_by_label("Include Key indicators").click();
+    first.run();
+    wait_until("the copy is written", || copies(state.path()).len() == 1);
+
+    let mut second = app_with_recovery(Some(path.clone()), state.path());
+    second.run();
+    assert!(second.query_by_label("Restore unsaved changes?").is_none());
+    drop(second);
+    assert_eq!(
+        copies(state.path()).len(),
+        1,
+        "the second window's close leaves the first one's copy"
+    );
+    drop(first);
+
+    let third = app_with_recovery(Some(path), state.path());
+    third.get_by_label("Restore unsaved changes?");
+}
+
+#[test]
+fn a_window_that_ends_at_once_still_keeps_its_changes() {
+    let (_dir, path) = premeeting_copy();
+    let state = tempfile::tempdir().unwrap();
+    let mut harness = app_with_recovery(Some(path.clone()), state.path());
+    harness.get_by_label("Include Key indicators").click();
+    harness.run();
+    // Destroyed before the writer's moment has passed.
+    drop(harness);
+    let kept = copies(state.path());
+    assert_eq!(kept.len(), 1);
+    let copy: briefing::gui::recovery::Recovery = briefing::store::read_yaml(&kept[0]).unwrap();
+    assert!(!copy.brief.sections[1].included);
+}
+
+#[test]
+fn a_failed_restore_then_quit_keeps_the_copy() {
+    let (dir, path) = premeeting_copy();
+    let state = tempfile::tempdir().unwrap();
+    untick_indicators_then_crash(&path, state.path());
+    let dossier = dir.path().join("ukraine-peace-push.dossier.yaml");
+    let aside = dir.path().join("aside.yaml");
+    std::fs::rename(&dossier, &aside).unwrap();
+
+    let mut harness = app_with_recovery(None, state.path());
+    harness.get_by_label("Restore").click();
+    harness.run();
+    harness.get_by_label_contains("Could not restore");
+    harness.get_by_label("OK").click();
+    harness.run();
+    shortcut(&mut harness, Key::Q);
+    assert!(harness.state().closing());
+    drop(harness);
+    assert_eq!(
+        copies(state.path()).len(),
+        1,
+        "the recovered edits are kept"
+    );
+
+    std::fs::rename(&aside, &dossier).unwrap();
+    let mut harness = app_with_recovery(None, state.path());
+    harness.get_by_label("Restore").click();
+    harness.run();
+    assert!(!harness.state().session.brief.sections[1].included);
+}
+
+#[test]
+fn two_windows_on_one_brief_the_second_save_asks() {
+    let (_dir, path) = premeeting_copy();
+    let mut first = app_on(Some(path.clone()));
+    let mut second = app_on(Some(path.clone()));
+    first.get_by_label("Include Key indicators").click();
+    first.run();
+    shortcut(&mut first, Key::S);
+    assert!(!saved(&path).sections[1].included);
+
+    type_into_title(&mut second, " (second window)");
+    shortcut(&mut second, Key::S);
+    second.get_by_label("principal-premeeting.brief.yaml changed on disk");
+    assert!(
+        !saved(&path).title.contains("second window"),
+        "nothing written before the answer"
+    );
+    second.get_by_label("Cancel").click();
+    second.run();
+    assert!(!saved(&path).sections[1].included, "the first save stands");
+    assert!(second.state().session.is_dirty());
+
+    shortcut(&mut second, Key::S);
+    second.get_by_label("Overwrite").click();
+    second.run();
+    assert!(saved(&path).title.ends_with(" (second window)"));
+    assert!(!second.state().session.is_dirty());
+
+    // The first window has not seen that save: its next save asks too; it reloads.
+    type_into_title(&mut first, " (first)");
+    shortcut(&mut first, Key::S);
+    first.get_by_label("principal-premeeting.brief.yaml changed on disk");
+    first.get_by_label("Reload from disk").click();
+    first.run();
+    let app = first.state();
+    assert!(app.session.brief.title.ends_with(" (second window)"));
+    assert!(
+        !app.session.is_dirty(),
+        "the first window's edits dropped, as asked"
+    );
+    assert!(saved(&path).title.ends_with(" (second window)"));
+}
+
+#[test]
+fn save_as_over_an_existing_file_asks_first() {
+    let (dir, path) = premeeting_copy();
+    let other = dir.path().join("background-pack.brief.yaml");
+    let before = std::fs::read(&other).unwrap();
+    let mut harness = app_on(Some(path));
+    let title = harness.state().session.brief.title.clone();
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    harness.run();
+    let field = harness.get_by_label("Path");
+    field.focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("Path")
+        .type_text(&other.display().to_string());
+    harness.run();
+    harness.get_by_label("Save").click();
+    harness.run();
+    harness.get_by_label("Replace background-pack.brief.yaml?");
+    assert_eq!(std::fs::read(&other).unwrap(), before);
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    harness.get_by_label("Save the brief as");
+    assert_eq!(std::fs::read(&other).unwrap(), before);
+
+    harness.get_by_label("Save").click();
+    harness.run();
+    harness.get_by_label("Replace").click();
+    harness.run();
+    assert_eq!(saved(&other).title, title);
+    assert_eq!(
+        harness.state().session.path.as_deref(),
+        Some(other.as_path())
+    );
 }
 
 #[test]
@@ -612,4 +948,22 @@ fn the_preview_keeps_its_width_as_the_staffer_clicks_around() {
     assert_eq!(sheet(&harness), before);
     // Never wider than 60% of the window, whatever the default.
     assert!(before < 1400.0 * 0.6, "{before}");
+}
+
+#[test]
+fn exporting_over_the_brief_or_its_dossier_is_refused() {
+    let (dir, path) = premeeting_copy();
+    let dossier = dir.path().join("ukraine-peace-push.dossier.yaml");
+    for input in [&path, &dossier] {
+        let before = std::fs::read(input).unwrap();
+        let mut harness = app_on(Some(path.clone()));
+        harness
+            .state_mut()
+            .apply(briefing::gui::action::Action::Command(
+                briefing::gui::action::Command::ExportTo(input.clone()),
+            ));
+        harness.run();
+        harness.get_by_label("Not exported: the PDF would replace an input");
+        assert_eq!(std::fs::read(input).unwrap(), before, "{}", input.display());
+    }
 }

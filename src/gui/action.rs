@@ -33,6 +33,28 @@ pub enum Action {
     },
     /// Open a web address from a link in the preview.
     OpenLink(String),
+    /// An answer to a question the app asked (a crash copy, a file changed on disk).
+    Answer(Answer),
+}
+
+/// The staffer's answer to a question the app asked. Applied with every other action, after
+/// the frame is drawn.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    /// Restore the crash copy offered: over its file if that is as it was, else ask again.
+    Restore,
+    /// Restore the crash copy offered over its file, though the file changed since.
+    RestoreOver,
+    /// Restore the crash copy offered as a new, untitled brief, to be saved elsewhere.
+    RestoreUntitled,
+    /// Not now: keep the crash copy offered, to be offered again next time.
+    KeepRecovered,
+    /// Delete the crash copy offered.
+    DiscardRecovered,
+    /// Write the brief to this file, over what it holds now.
+    Overwrite(PathBuf),
+    /// Read this file again, discarding the changes in the window.
+    Reload(PathBuf),
 }
 
 /// What the editor shows.

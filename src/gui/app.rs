@@ -1,18 +1,24 @@
 //! The eframe app: draws the panels, then applies what they asked for, in one place.
 
+mod safekeeping;
+
 use std::path::{Path, PathBuf};
 
 use egui::{Panel, ViewportCommand};
 
-use super::action::{Action, Command, Edit, Selection};
+use super::action::{Action, Answer, Command, Edit, Selection};
 use super::layout_worker::LayoutWorker;
+use super::panels::modal::{self, Outcome, Unsure};
 use super::panels::preview::{PreviewInput, PreviewState, ScrollTarget, ZOOM_STEP};
 use super::prefs::{self, Prefs};
-use super::recovery::{self, Recovery};
+use super::recovery::{self, Keeper, Orphan};
 use super::session::Session;
 use super::{dialogs, fonts, panels};
+use crate::fingerprint::Fingerprint;
+use crate::model::Brief;
 use crate::problem::Severity;
-use crate::{layout, pdf, store};
+use crate::store;
+use crate::{layout, pdf};
 
 /// The preview's narrowest width: a page still readable beside its toolbar.
 const PREVIEW_MIN_WIDTH: f32 = 320.0;
@@ -28,8 +34,15 @@ pub enum Dialog {
     Unsaved { then: Command },
     /// Something failed; the brief that is open is untouched.
     Error { title: String, message: String },
-    /// A previous run ended with unsaved changes: restore them?
-    Recover(Box<Recovery>),
+    /// A window that has ended left unsaved changes: restore them? About the first of the
+    /// app's claimed copies.
+    Recover,
+    /// The same copy's file is not as its edits left it: restore over it, or as a new brief?
+    RecoverWhere(Unsure),
+    /// The brief's file changed on disk since this window opened or saved it.
+    ChangedOnDisk { path: PathBuf },
+    /// Save As would replace an existing file.
+    Replace { path: PathBuf },
 }
 
 /// What a path dialog is for.
@@ -79,44 +92,63 @@ pub struct App {
     allow_close: bool,
     close_sent: bool,
     title: String,
-    /// Where unsaved changes are kept against a crash, and the thread that writes them.
-    recovery: Option<(PathBuf, recovery::Writer)>,
+    /// Where this window keeps its unsaved changes against a crash, and the thread that
+    /// writes them.
+    recovery: Option<Keeper>,
     /// The brief last handed to the recovery writer; `None` when no copy is kept.
-    recovery_sent: Option<crate::model::Brief>,
+    recovery_sent: Option<Brief>,
+    /// Copies left by windows that have ended, claimed by this one, offered one at a time.
+    orphans: Vec<Orphan>,
+    /// The brief's file as this window last read or wrote it: a save checks it first.
+    disk: Option<Fingerprint>,
 }
 
 impl App {
     /// The app as eframe starts it: on `file`, else on the last brief, else on a new one.
     /// Unsaved changes are kept against a crash beside eframe's state, when it keeps any.
     pub fn new(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>) -> App {
-        let recovery = cc.storage.and(recovery::default_file());
+        let recovery = cc.storage.and(recovery::default_dir());
         App::new_with_recovery(cc, file, recovery)
     }
 
-    /// The same, keeping crash copies at `recovery_file` (none if `None`).
+    /// The same, keeping crash copies in the folder `recovery_dir` (none if `None`), where
+    /// every window keeps its own and offers those of windows that have ended.
     pub fn new_with_recovery(
         cc: &eframe::CreationContext<'_>,
         file: Option<PathBuf>,
-        recovery_file: Option<PathBuf>,
+        recovery_dir: Option<PathBuf>,
     ) -> App {
         fonts::install(&cc.egui_ctx);
         let prefs: Prefs = cc
             .storage
-            .and_then(|s| eframe::get_value(s, prefs::KEY))
-            .unwrap_or_else(|| Prefs {
-                preview: true,
-                ..Prefs::default()
-            });
+            .and_then(|s| eframe::get_value::<Prefs>(s, prefs::KEY))
+            .map_or_else(
+                || Prefs {
+                    preview: true,
+                    ..Prefs::default()
+                },
+                Prefs::clamped,
+            );
         let mut app = App::with_prefs(prefs);
         let start = file.or_else(|| app.prefs.last_brief().map(Path::to_path_buf));
         if let Some(path) = start {
             app.run(Command::OpenPath(path), true);
         }
-        if let Some(path) = recovery_file {
-            if let Some(found) = recovery::find(&path) {
-                app.dialog = Some(Dialog::Recover(Box::new(found)));
+        if let Some(dir) = recovery_dir {
+            app.orphans = recovery::orphans(&dir);
+            match Keeper::start(&dir) {
+                Ok(keeper) => app.recovery = Some(keeper),
+                Err(e) => {
+                    app.toast = Some(Toast {
+                        text: format!(
+                            "Unsaved changes are not kept against a crash: {}: {e}",
+                            dir.display()
+                        ),
+                        pdf: None,
+                    });
+                }
             }
-            app.recovery = Some((path.clone(), recovery::Writer::start(path)));
+            app.offer_recovered();
         }
         app
     }
@@ -145,6 +177,8 @@ impl App {
             title: String::new(),
             recovery: None,
             recovery_sent: None,
+            orphans: Vec::new(),
+            disk: None,
         }
     }
 
@@ -167,6 +201,7 @@ impl App {
                 self.preview.set_zoom(zoom);
                 self.preview.scroll_to = Some(keep);
             }
+            Action::Answer(answer) => self.answer(answer),
             Action::OpenLink(url) => {
                 if let Err(e) = dialogs::open_url(&url) {
                     self.toast = Some(Toast {
@@ -255,7 +290,7 @@ impl App {
                     text,
                 });
             }
-            Command::SaveTo(path) => self.save(&path),
+            Command::SaveTo(path) => self.save_checked(path),
             Command::ExportPdf => match self.default_export_path() {
                 Some(path) => self.export(&path),
                 None => self.run(Command::ExportAs, true),
@@ -289,14 +324,15 @@ impl App {
             Command::FitWidth => self.preview.set_zoom(1.0),
             Command::Quit => {
                 self.allow_close = true;
-                // Leaving on purpose: a copy of changes the user chose to discard must not be
-                // offered back next time. Cleared here, not by the writer, which may not get
-                // to run before the process ends.
-                if let Some((path, writer)) = &self.recovery {
-                    writer.send(None);
-                    recovery::clear(path);
+                // Leaving on purpose: the changes were saved or the staffer discarded them, so
+                // this window's copy goes, now rather than by the writer, which may not get
+                // to run before the process ends. Copies of other windows not yet answered
+                // stay, to be offered next time.
+                if let Some(keeper) = self.recovery.take() {
+                    keeper.finish(None);
                 }
                 self.recovery_sent = None;
+                self.orphans.clear();
             }
         }
     }
@@ -310,9 +346,13 @@ impl App {
     }
 
     fn open(&mut self, path: &Path) {
+        // Taken before reading: should the file change in between, the next save asks,
+        // rather than the reverse.
+        let disk = Fingerprint::of(path).ok();
         match Session::open(path) {
             Ok(s) => {
                 self.replace_session(s);
+                self.disk = disk;
                 self.toast = Some(Toast {
                     text: format!("Opened {}", path.display()),
                     pdf: None,
@@ -328,6 +368,9 @@ impl App {
     fn save(&mut self, path: &Path) {
         match self.session.save_to(path) {
             Ok(()) => {
+                // Read back: what is on disk now is what this window wrote, whatever form
+                // the writer gave it.
+                self.disk = Fingerprint::of(path).ok();
                 self.prefs.touch(path);
                 self.toast = Some(Toast {
                     text: format!("Saved {}", path.display()),
@@ -348,6 +391,16 @@ impl App {
     }
 
     fn export(&mut self, path: &Path) {
+        if let Some(input) = self.input_at(path) {
+            self.fail(
+                "Not exported: the PDF would replace an input",
+                &format!(
+                    "{}: is the {input} itself\nhint: export to a .pdf file",
+                    path.display()
+                ),
+            );
+            return;
+        }
         self.session.refresh();
         let errors: Vec<String> = self
             .session
@@ -394,55 +447,21 @@ impl App {
         }
     }
 
-    /// Restores a brief a previous run left unsaved, over its file if it still opens.
-    fn restore(&mut self, found: Recovery) {
-        let session = match &found.path {
-            Some(path) => Session::open(path),
-            None => Session::new_default(),
-        };
-        match session {
-            Ok(mut s) => {
-                s.brief = found.brief;
-                self.replace_session(s);
-                self.toast = Some(Toast {
-                    text: "Restored your unsaved changes".into(),
-                    pdf: None,
-                });
-            }
-            Err(e) => self.fail(
-                "Could not restore: the brief's file or dossier does not open",
-                &e.to_string(),
-            ),
-        }
-    }
-
-    /// Hands the brief to the recovery writer when it has unsaved changes not yet kept, and
-    /// removes the copy once there are none.
-    fn keep_recovery_copy(&mut self) {
-        let Some((_, writer)) = &self.recovery else {
-            return;
-        };
-        if matches!(self.dialog, Some(Dialog::Recover(_))) {
-            return; // The old copy stays until the user has answered.
-        }
-        if self.session.is_dirty() {
-            if self.recovery_sent.as_ref() != Some(&self.session.brief) {
-                writer.send(Some(Recovery::now(
-                    self.session.path.as_deref(),
-                    &self.session.brief,
-                )));
-                self.recovery_sent = Some(self.session.brief.clone());
-            }
-        } else if self.recovery_sent.take().is_some() {
-            writer.send(None);
-        }
-    }
-
     fn fail(&mut self, title: &str, message: &str) {
         self.dialog = Some(Dialog::Error {
             title: title.to_owned(),
             message: message.to_owned(),
         });
+    }
+
+    /// Which of the brief's inputs `path` is, compared by canonical path, if any.
+    fn input_at(&self, path: &Path) -> Option<&'static str> {
+        let is = |input: &Path| crate::fingerprint::same_file(input, path);
+        if self.session.path.as_deref().is_some_and(is) {
+            return Some("brief");
+        }
+        let dossier = &self.session.dossier.name;
+        (dossier != store::DEFAULT_DOSSIER_NAME && is(Path::new(dossier))).then_some("dossier")
     }
 
     fn default_export_path(&self) -> Option<PathBuf> {
@@ -524,12 +543,17 @@ impl App {
         })
     }
 
-    fn window_events(&mut self, ctx: &egui::Context) -> Vec<Action> {
-        let mut actions = Vec::new();
+    fn window_events(ctx: &egui::Context) -> Vec<Action> {
         let dropped = ctx.input(|i| i.raw.dropped_files.first().map(|f| f.path().to_path_buf()));
-        if let Some(path) = dropped {
-            actions.push(Action::Command(Command::OpenPath(path)));
-        }
+        dropped
+            .map(|path| Action::Command(Command::OpenPath(path)))
+            .into_iter()
+            .collect()
+    }
+
+    /// A close request with unsaved changes is cancelled and asked about. Here rather than in
+    /// `ui`, since eframe runs only `logic` while the window is minimised or hidden.
+    fn close_requested(&mut self, ctx: &egui::Context) {
         if ctx.input(|i| i.viewport().close_requested())
             && !self.allow_close
             && self.session.is_dirty()
@@ -539,23 +563,22 @@ impl App {
                 then: Command::Quit,
             });
         }
-        actions
     }
 
     fn dialog_ui(&mut self, ctx: &egui::Context) -> Vec<Action> {
         let Some(dialog) = self.dialog.clone() else {
             return Vec::new();
         };
-        let mut outcome = panels::modal::Outcome::Open;
+        let mut outcome = Outcome::Open;
         let mut actions = Vec::new();
         match dialog {
             Dialog::Path { purpose, mut text } => {
-                let (o, browse) = panels::modal::path_ui(ctx, purpose, &mut text);
+                let (o, browse) = modal::path_ui(ctx, purpose, &mut text);
                 outcome = o;
                 if browse && let Some(picked) = self.browse(purpose, &text) {
                     text = picked.display().to_string();
                 }
-                if outcome == panels::modal::Outcome::Confirm {
+                if outcome == Outcome::Confirm {
                     let path = PathBuf::from(text.trim());
                     actions.push(Action::Command(match purpose {
                         PathPurpose::Open => Command::OpenPath(path),
@@ -567,10 +590,10 @@ impl App {
                 }
             }
             Dialog::Unsaved { then } => {
-                let choice = panels::modal::unsaved_ui(ctx, &self.session.name());
+                let choice = modal::unsaved_ui(ctx, &self.session.name());
                 match choice {
-                    panels::modal::Unsaved::Save => {
-                        outcome = panels::modal::Outcome::Confirm;
+                    modal::Unsaved::Save => {
+                        outcome = Outcome::Confirm;
                         match self.session.path.clone() {
                             Some(path) => {
                                 actions.push(Action::Command(Command::SaveTo(path)));
@@ -582,44 +605,97 @@ impl App {
                             }
                         }
                     }
-                    panels::modal::Unsaved::Discard => {
+                    modal::Unsaved::Discard => {
                         self.after_save = None;
                         self.dialog = None;
                         self.run(then, true);
                         return actions;
                     }
-                    panels::modal::Unsaved::Cancel => outcome = panels::modal::Outcome::Cancel,
-                    panels::modal::Unsaved::Undecided => {}
+                    modal::Unsaved::Cancel => outcome = Outcome::Cancel,
+                    modal::Unsaved::Undecided => {}
                 }
             }
             Dialog::Error { title, message } => {
-                outcome = panels::modal::error_ui(ctx, &title, &message);
+                outcome = modal::error_ui(ctx, &title, &message);
             }
-            Dialog::Recover(found) => {
+            Dialog::Recover => {
+                let Some(found) = self.orphans.first().map(|o| &o.recovery) else {
+                    self.dialog = None;
+                    return actions;
+                };
                 let name = found.path.as_ref().map_or_else(
                     || "an unsaved brief".to_owned(),
                     |p| p.display().to_string(),
                 );
-                outcome = panels::modal::recover_ui(ctx, &name, &found.brief.title);
-                match outcome {
-                    panels::modal::Outcome::Confirm => {
-                        self.dialog = None;
-                        self.restore(*found);
+                let answer = match modal::recover_ui(ctx, &name, &found.brief.title) {
+                    modal::Recover::Undecided => None,
+                    modal::Recover::Restore => Some(Answer::Restore),
+                    modal::Recover::Discard => Some(Answer::DiscardRecovered),
+                    modal::Recover::Later => Some(Answer::KeepRecovered),
+                };
+                if let Some(answer) = answer {
+                    outcome = Outcome::Confirm;
+                    actions.push(Action::Answer(answer));
+                }
+            }
+            Dialog::RecoverWhere(unsure) => {
+                let name = self
+                    .orphans
+                    .first()
+                    .and_then(|o| o.recovery.path.as_ref())
+                    .map_or_else(String::new, |p| p.display().to_string());
+                let answer = match modal::recover_where_ui(ctx, &name, unsure) {
+                    modal::RestoreWhere::Undecided => None,
+                    modal::RestoreWhere::Over => Some(Answer::RestoreOver),
+                    modal::RestoreWhere::Untitled => Some(Answer::RestoreUntitled),
+                    modal::RestoreWhere::Later => Some(Answer::KeepRecovered),
+                };
+                if let Some(answer) = answer {
+                    outcome = Outcome::Confirm;
+                    actions.push(Action::Answer(answer));
+                }
+            }
+            Dialog::ChangedOnDisk { path } => {
+                let name = file_name(&path);
+                match modal::changed_on_disk_ui(ctx, &name) {
+                    modal::Changed::Undecided => {}
+                    modal::Changed::Overwrite => {
+                        outcome = Outcome::Confirm;
+                        actions.push(Action::Answer(Answer::Overwrite(path)));
+                    }
+                    modal::Changed::SaveAs => {
+                        outcome = Outcome::Confirm;
+                        actions.push(Action::Command(Command::SaveAs));
+                    }
+                    modal::Changed::Reload => {
+                        outcome = Outcome::Confirm;
+                        actions.push(Action::Answer(Answer::Reload(path)));
+                    }
+                    modal::Changed::Cancel => outcome = Outcome::Cancel,
+                }
+            }
+            Dialog::Replace { path } => {
+                match modal::replace_ui(ctx, &path.display().to_string(), &file_name(&path)) {
+                    Outcome::Open => {}
+                    Outcome::Confirm => {
+                        outcome = Outcome::Confirm;
+                        actions.push(Action::Answer(Answer::Overwrite(path)));
+                    }
+                    Outcome::Cancel => {
+                        // Back to the path, to pick another name.
+                        self.dialog = Some(Dialog::Path {
+                            purpose: PathPurpose::SaveAs,
+                            text: path.display().to_string(),
+                        });
                         return actions;
                     }
-                    panels::modal::Outcome::Cancel => {
-                        if let Some((path, _)) = &self.recovery {
-                            recovery::clear(path);
-                        }
-                    }
-                    panels::modal::Outcome::Open => {}
                 }
             }
         }
-        if outcome != panels::modal::Outcome::Open {
+        if outcome != Outcome::Open {
             // Answered: close it. The actions, applied next, may open the next dialog.
             self.dialog = None;
-            if outcome == panels::modal::Outcome::Cancel {
+            if outcome == Outcome::Cancel {
                 self.after_save = None;
             }
         }
@@ -631,7 +707,7 @@ impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         let mut actions = self.shortcuts(&ctx);
-        actions.extend(self.window_events(&ctx));
+        actions.extend(App::window_events(&ctx));
         self.lay_out(Some(&ctx));
 
         Panel::top("menu").show(ui, |ui| {
@@ -694,6 +770,7 @@ impl eframe::App for App {
         for action in actions {
             self.apply(action);
         }
+        self.offer_recovered();
         self.keep_recovery_copy();
         if self.allow_close && !self.close_sent {
             ctx.send_viewport_cmd(ViewportCommand::Close);
@@ -706,7 +783,19 @@ impl eframe::App for App {
         }
     }
 
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.close_requested(ctx);
+    }
+
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, prefs::KEY, &self.prefs);
     }
+}
+
+/// The file name of `path`, for a dialog's title.
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }

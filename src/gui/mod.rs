@@ -9,11 +9,13 @@ pub mod app;
 mod dialogs;
 mod fonts;
 pub mod history;
+pub mod instance;
 pub mod layout_worker;
 pub mod panels;
 pub mod prefs;
 pub mod recovery;
 pub mod session;
+mod unwind;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -38,11 +40,28 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
             .with_drag_and_drop(true),
         ..Default::default()
     };
-    let result = eframe::run_native(
-        "Briefing",
-        options,
-        Box::new(move |cc| Ok(Box::new(App::new(cc, file)))),
-    );
+    let ended = unwind::run(|| {
+        eframe::run_native(
+            "Briefing",
+            options,
+            Box::new(move |cc| Ok(Box::new(App::new(cc, file)))),
+        )
+    });
+    let result = match ended {
+        unwind::Ended::Returned(result) => result,
+        unwind::Ended::Destroyed => {
+            eprintln!(
+                "briefing: the window was destroyed; any unsaved changes are kept and offered when Briefing starts again"
+            );
+            return ExitCode::SUCCESS;
+        }
+        unwind::Ended::Failed(message) => {
+            eprintln!(
+                "briefing: internal error, the window stopped: {message}\nhint: unsaved changes are kept and offered when Briefing starts again"
+            );
+            return ExitCode::from(2);
+        }
+    };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

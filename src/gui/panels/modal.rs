@@ -1,4 +1,5 @@
-//! The modal dialogs: a path to type or browse for, unsaved changes, an error.
+//! The modal dialogs: a path to type or browse for, unsaved changes, an error, a crash copy to
+//! restore, a file changed on disk, a file Save As would replace.
 
 use egui::{Context, Id, Modal, RichText, TextEdit};
 
@@ -122,24 +123,169 @@ pub fn error_ui(ctx: &Context, title: &str, message: &str) -> Outcome {
     outcome
 }
 
-/// Offers to restore what a previous run left unsaved.
-pub fn recover_ui(ctx: &Context, name: &str, title: &str) -> Outcome {
-    let mut outcome = Outcome::Open;
-    Modal::new(Id::unique("recover-dialog")).show(ctx, |ui| {
-        ui.set_width(480.0);
-        ui.label(bold("Restore unsaved changes?").size(16.0));
-        ui.label(format!(
-            "Briefing closed without saving changes to {name} (\u{201c}{title}\u{201d}). Restore them?"
-        ));
+/// Asks a question with a row of buttons; the last button is the one Escape or a click
+/// outside stands for. Returns the index of the button chosen, once one is.
+fn ask_ui(ctx: &Context, id: &str, title: &str, body: &str, buttons: &[&str]) -> Option<usize> {
+    let mut chosen = None;
+    let response = Modal::new(Id::unique(id)).show(ctx, |ui| {
+        ui.set_width(520.0);
+        ui.label(bold(title).size(16.0));
+        ui.label(body);
         ui.add_space(8.0);
         ui.horizontal(|ui| {
-            if ui.button("Restore").clicked() {
-                outcome = Outcome::Confirm;
-            }
-            if ui.button("Discard them").clicked() {
-                outcome = Outcome::Cancel;
+            for (i, label) in buttons.iter().enumerate() {
+                if ui.button(*label).clicked() {
+                    chosen = Some(i);
+                }
             }
         });
     });
-    outcome
+    if response.should_close() && chosen.is_none() {
+        chosen = buttons.len().checked_sub(1);
+    }
+    chosen
+}
+
+/// The answer to "restore unsaved changes?".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Recover {
+    /// Not answered yet.
+    Undecided,
+    /// Restore them.
+    Restore,
+    /// Delete the copy.
+    Discard,
+    /// Keep the copy for next time.
+    Later,
+}
+
+/// Offers to restore what a window that has ended left unsaved.
+pub fn recover_ui(ctx: &Context, name: &str, title: &str) -> Recover {
+    let body = format!(
+        "A Briefing window closed without saving changes to {name} (\u{201c}{title}\u{201d}). Restore them?"
+    );
+    match ask_ui(
+        ctx,
+        "recover-dialog",
+        "Restore unsaved changes?",
+        &body,
+        &["Restore", "Discard them", "Keep for later"],
+    ) {
+        None => Recover::Undecided,
+        Some(0) => Recover::Restore,
+        Some(1) => Recover::Discard,
+        Some(_) => Recover::Later,
+    }
+}
+
+/// Why a crash copy is not simply restored over its file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unsure {
+    /// The file changed since the edits began.
+    Changed,
+    /// The file is gone.
+    Missing,
+    /// The copy, from an older build, does not name its file for certain.
+    Unnamed,
+}
+
+/// The answer to "the file changed since: restore over it?".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RestoreWhere {
+    /// Not answered yet.
+    Undecided,
+    /// Over the file.
+    Over,
+    /// As a new brief, to save elsewhere.
+    Untitled,
+    /// Not now; the copy is kept.
+    Later,
+}
+
+/// Asks where to restore a crash copy whose file is not as the edits left it.
+pub fn recover_where_ui(ctx: &Context, name: &str, unsure: Unsure) -> RestoreWhere {
+    let untitled = "Restore as a new brief\u{2026}";
+    let (title, body, buttons): (String, String, Vec<&str>) = match unsure {
+        Unsure::Changed => (
+            format!("{name} changed since"),
+            format!(
+                "{name} was changed after these edits were made. Restoring over it would replace \
+                 that change when you save; restoring as a new brief keeps both."
+            ),
+            vec!["Restore over it", untitled, "Not now"],
+        ),
+        Unsure::Missing => (
+            format!("{name} is gone"),
+            format!("{name} no longer exists. Restore the edits as a new brief and save it."),
+            vec![untitled, "Not now"],
+        ),
+        Unsure::Unnamed => (
+            "Which file?".to_owned(),
+            format!(
+                "This copy, from an older version of Briefing, names {name} without its folder. \
+                 Restore it as a new brief and save it where it belongs."
+            ),
+            vec![untitled, "Not now"],
+        ),
+    };
+    match ask_ui(ctx, "recover-where-dialog", &title, &body, &buttons) {
+        None => RestoreWhere::Undecided,
+        Some(i) => match buttons.get(i).copied() {
+            Some("Restore over it") => RestoreWhere::Over,
+            Some(label) if label == untitled => RestoreWhere::Untitled,
+            _ => RestoreWhere::Later,
+        },
+    }
+}
+
+/// The answer to "the file changed on disk".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Changed {
+    /// Not answered yet.
+    Undecided,
+    /// Write over it.
+    Overwrite,
+    /// Save elsewhere.
+    SaveAs,
+    /// Read it again, dropping the window's changes.
+    Reload,
+    /// Do nothing.
+    Cancel,
+}
+
+/// Asks what to do about a save over a file someone else changed since it was opened.
+pub fn changed_on_disk_ui(ctx: &Context, name: &str) -> Changed {
+    let body = format!(
+        "{name} was changed outside this window (another window, an editor, a sync) since you \
+         opened or last saved it. Overwrite replaces that change; Reload from disk drops the \
+         changes in this window."
+    );
+    match ask_ui(
+        ctx,
+        "changed-dialog",
+        &format!("{name} changed on disk"),
+        &body,
+        &["Overwrite", "Save As\u{2026}", "Reload from disk", "Cancel"],
+    ) {
+        None => Changed::Undecided,
+        Some(0) => Changed::Overwrite,
+        Some(1) => Changed::SaveAs,
+        Some(2) => Changed::Reload,
+        Some(_) => Changed::Cancel,
+    }
+}
+
+/// Asks before Save As replaces a file that exists.
+pub fn replace_ui(ctx: &Context, path: &str, name: &str) -> Outcome {
+    match ask_ui(
+        ctx,
+        "replace-dialog",
+        &format!("Replace {name}?"),
+        &format!("{path} already exists. Replacing it overwrites what it holds."),
+        &["Replace", "Cancel"],
+    ) {
+        None => Outcome::Open,
+        Some(0) => Outcome::Confirm,
+        Some(_) => Outcome::Cancel,
+    }
 }
