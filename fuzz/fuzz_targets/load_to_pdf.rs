@@ -5,7 +5,7 @@
 use std::sync::OnceLock;
 
 use briefing::model::Dossier;
-use briefing::{compose, export, store, validate};
+use briefing::{compose, export, store, validate, yaml_patch};
 use libfuzzer_sys::fuzz_target;
 
 fn dossier() -> &'static Dossier {
@@ -24,6 +24,18 @@ fuzz_target!(|data: &[u8]| {
         return;
     }
     let Ok(loaded) = store::read_brief(&path) else { return };
+    // Saving without an edit gives the file back unchanged; with one, text that reads back
+    // as the edited brief.
+    let read = |text: &str| store::parse_brief(text, "fuzz").ok();
+    match yaml_patch::to_string_over_with(&loaded.text, &loaded.doc, &loaded.doc, read) {
+        Ok(same) => assert_eq!(same, loaded.text, "an unedited save changed the file"),
+        Err(_) => return,
+    }
+    let mut edited = loaded.doc.clone();
+    edited.title.push_str(" (edited)");
+    if let Ok(text) = yaml_patch::to_string_over_with(&loaded.text, &loaded.doc, &edited, read) {
+        assert_eq!(read(&text).as_ref(), Some(&edited), "a save does not read back");
+    }
     let brief = loaded.doc;
     // A relative dossier path points nowhere here; fuzz against the built-in dossier.
     let findings = validate::validate(dossier(), &brief);
