@@ -12,9 +12,9 @@ pub mod compose;
 pub mod export;
 pub mod fields;
 pub mod fingerprint;
+pub mod guard;
 #[cfg(feature = "gui")]
 pub mod gui;
-pub mod guard;
 pub mod layout;
 pub mod limits;
 pub mod locate;
