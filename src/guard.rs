@@ -57,6 +57,8 @@ struct Pass {
     stack: Vec<Frame>,
     totals: Counts,
     anchors: HashMap<usize, Counts>,
+    /// Whether an alias has been used: the limits' messages then speak of copies.
+    aliased: bool,
     screened: Screened,
 }
 
@@ -67,6 +69,7 @@ pub fn screen(text: &str) -> Result<Screened, Fault> {
         stack: Vec::new(),
         totals: Counts { nodes: 0, bytes: 0 },
         anchors: HashMap::new(),
+        aliased: false,
         screened: Screened::default(),
     };
     loop {
@@ -92,6 +95,7 @@ pub fn screen(text: &str) -> Result<Screened, Fault> {
             }
             Event::Alias(id) => {
                 pass.key(None, mark)?;
+                pass.aliased = true;
                 let size = pass
                     .anchors
                     .get(&id)
@@ -144,13 +148,21 @@ impl Pass {
     fn add(&mut self, size: Counts, mark: Marker) -> Result<(), Fault> {
         self.totals.nodes = self.totals.nodes.saturating_add(size.nodes);
         self.totals.bytes = self.totals.bytes.saturating_add(size.bytes);
-        let hint = "aliases (*name) copy what their anchor (&name) names; use fewer, or write the values out";
+        let (copies, hint) = if self.aliased {
+            (
+                ", counting each alias as a copy",
+                "aliases (*name) copy what their anchor (&name) names; use fewer, or write the values out",
+            )
+        } else {
+            (
+                "",
+                "a brief or dossier holds far fewer; is this the right file?",
+            )
+        };
         if self.totals.nodes > MAX_NODES {
             return Err(Fault {
                 position: position(mark),
-                message: format!(
-                    "the document holds more than {MAX_NODES} values by here, counting each alias as a copy"
-                ),
+                message: format!("the document holds more than {MAX_NODES} values by here{copies}"),
                 hint: hint.into(),
             });
         }
@@ -158,7 +170,7 @@ impl Pass {
             return Err(Fault {
                 position: position(mark),
                 message: format!(
-                    "the document holds more than {} MB of text by here, counting each alias as a copy",
+                    "the document holds more than {} MB of text by here{copies}",
                     MAX_TEXT_BYTES / (1024 * 1024)
                 ),
                 hint: hint.into(),
