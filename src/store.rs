@@ -92,7 +92,8 @@ pub fn briefs_dir_sample(name: &str) -> PathBuf {
 pub fn read_brief(path: &Path) -> Result<Loaded<Brief>, StoreError> {
     let name = path.display().to_string();
     let text = read_text(path)?;
-    let brief = parse_brief(&text, &name).map_err(StoreError::Invalid)?;
+    let brief = parse_brief(&text, &name)
+        .map_err(|problems| wrong_kind(problems, &text, &name, Kind::Brief))?;
     Ok(Loaded {
         doc: brief,
         name,
@@ -104,12 +105,38 @@ pub fn read_brief(path: &Path) -> Result<Loaded<Brief>, StoreError> {
 pub fn read_dossier(path: &Path) -> Result<Loaded<Dossier>, StoreError> {
     let name = path.display().to_string();
     let text = read_text(path)?;
-    let dossier = parse_dossier(&text, &name).map_err(StoreError::Invalid)?;
+    let dossier = parse_dossier(&text, &name)
+        .map_err(|problems| wrong_kind(problems, &text, &name, Kind::Dossier))?;
     Ok(Loaded {
         doc: dossier,
         name,
         text,
     })
+}
+
+/// A file that does not read as the kind wanted, because it is the other kind, is named
+/// for what it is rather than listed field by field.
+fn wrong_kind(problems: Vec<Problem>, text: &str, name: &str, wanted: Kind) -> StoreError {
+    let Some(found) = kind_signal(text).filter(|k| *k != wanted) else {
+        return StoreError::Invalid(problems);
+    };
+    let (message, hint) = match found {
+        Kind::Dossier => (
+            "this file is a dossier, not a brief",
+            "open a brief made from it (its `dossier:` names this file), or start a new brief on it",
+        ),
+        Kind::Brief => (
+            "this file is a brief, not a dossier",
+            "a brief's `dossier:` names its dossier file; open that one",
+        ),
+    };
+    StoreError::Invalid(vec![Problem {
+        severity: Severity::Error,
+        file: name.to_owned(),
+        position: None,
+        message: message.into(),
+        hint: Some(hint.into()),
+    }])
 }
 
 /// The built-in default dossier.
@@ -169,6 +196,11 @@ pub fn kind_of(path: &Path) -> Result<Kind, StoreError> {
 }
 
 fn kind_of_text(text: &str) -> Kind {
+    kind_signal(text).unwrap_or(Kind::Brief)
+}
+
+/// What the top-level fields say a text is, if they say anything.
+fn kind_signal(text: &str) -> Option<Kind> {
     const BRIEF: [&str; 4] = ["sections", "meeting", "dossier", "annotations"];
     const DOSSIER: [&str; 8] = [
         "as_of",
@@ -180,18 +212,18 @@ fn kind_of_text(text: &str) -> Kind {
         "scenarios",
         "precedents",
     ];
-    if crate::guard::screen(text).is_err() {
-        return Kind::Brief;
-    }
+    crate::guard::screen(text).ok()?;
     let Ok(serde_yaml::Value::Mapping(top)) = serde_yaml::from_str::<serde_yaml::Value>(text)
     else {
-        return Kind::Brief;
+        return None;
     };
     let has = |names: &[&str]| names.iter().any(|n| top.contains_key(*n));
-    if !has(&BRIEF) && has(&DOSSIER) {
-        Kind::Dossier
+    if has(&BRIEF) {
+        Some(Kind::Brief)
+    } else if has(&DOSSIER) {
+        Some(Kind::Dossier)
     } else {
-        Kind::Brief
+        None
     }
 }
 
@@ -729,6 +761,19 @@ mod tests {
         assert_eq!(kind_of_text(DEFAULT_DOSSIER_YAML), Kind::Dossier);
         assert_eq!(kind_of_text("title: only a title\n"), Kind::Brief);
         assert_eq!(kind_of_text(": : :"), Kind::Brief);
+    }
+
+    #[test]
+    fn a_dossier_opened_as_a_brief_is_named_for_what_it_is() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("topic.yaml");
+        fs::write(&path, DEFAULT_DOSSIER_YAML).unwrap();
+        let err = read_brief(&path).unwrap_err().to_string();
+        assert!(err.contains("is a dossier, not a brief"), "{err}");
+        assert!(read_dossier(&path).is_ok());
+        fs::write(&path, MINIMAL).unwrap();
+        let err = read_dossier(&path).unwrap_err().to_string();
+        assert!(err.contains("is a brief, not a dossier"), "{err}");
     }
 
     #[test]
