@@ -1303,7 +1303,7 @@ mod tests {
         });
         let (removed, added) = line_diff(&before, &after);
         assert!(added.is_empty(), "{added:?}");
-        assert_eq!(removed.len(), 10, "{removed:?}");
+        assert_eq!(removed.len(), 11, "{removed:?}");
         assert_eq!(removed[0], "  - kind: timeline");
         assert_eq!(removed[1], "    heading: \"2025: the push for a deal\"");
     }
