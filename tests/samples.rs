@@ -168,7 +168,10 @@ fn the_default_dossier_holds_everything_from_the_sources() {
         ("ev-2025-03-19-znpp-ownership-idea", "2025-03-19"),
         ("ev-2025-02-10-kellogg-options", "2025-02-10"),
         ("ev-2025-02-09-trump-putin-call", "2025-02-08/2025-02-09"),
-        ("ev-2025-02-09-trump-expects-meetings", "2025-02-03/2025-02-09"),
+        (
+            "ev-2025-02-09-trump-expects-meetings",
+            "2025-02-03/2025-02-09",
+        ),
         ("ev-2025-02-07-zelenskyy-minerals-offer", "2025-02-07"),
         ("ev-2022-09-30-annexation", "2022-09-30"),
         ("ev-2022-03-04-znpp-seized", "2022-03-04"),
