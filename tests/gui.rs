@@ -140,7 +140,7 @@ fn a_new_timeline_slice_with_dates_counts_its_events_and_shows_in_the_preview() 
     harness.run();
     let index = harness.state().session.brief.sections.len() - 1;
     assert_eq!(harness.state().selection, Selection::Section(index));
-    harness.get_by_label("18 of 18 events");
+    harness.get_by_label("19 of 19 events");
 
     harness.get_by_label("From").click();
     harness.run();
@@ -159,7 +159,7 @@ fn a_new_timeline_slice_with_dates_counts_its_events_and_shows_in_the_preview() 
     harness.get_by_label("To date").type_text("2022-12-31");
     harness.run();
 
-    harness.get_by_label("3 of 18 events");
+    harness.get_by_label("3 of 19 events");
     let section = &harness.state().session.brief.sections[index];
     assert_eq!(
         section.from.map(|d| d.to_string()).as_deref(),

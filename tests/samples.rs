@@ -145,12 +145,14 @@ fn samples_survive_load_save_load() {
 fn the_default_dossier_holds_everything_from_the_sources() {
     let d = store::default_dossier().unwrap().doc;
     assert_eq!(d.indicators.len(), 5);
-    assert_eq!(d.people.len(), 7);
+    assert_eq!(d.people.len(), 10);
     assert_eq!(d.organizations.len(), 4);
-    assert_eq!(d.timeline.len(), 18);
+    assert_eq!(d.timeline.len(), 19);
     assert_eq!(d.scenarios.len(), 5);
     assert_eq!(d.precedents.len(), 3);
-    // Every date as verified in the sources' README.
+    // Every date as verified in the sources' README, and one the February 2025 article fixes
+    // itself: a press conference "last week" and remarks at "the weekend" before Monday 10
+    // February 2025.
     let expected = [
         ("ev-2025-12-07-zelenskyy-constructive", "2025-12-07"),
         ("ev-2025-12-06-kellogg-reagan-forum", "2025-12-06"),
@@ -166,6 +168,10 @@ fn the_default_dossier_holds_everything_from_the_sources() {
         ("ev-2025-03-19-znpp-ownership-idea", "2025-03-19"),
         ("ev-2025-02-10-kellogg-options", "2025-02-10"),
         ("ev-2025-02-09-trump-putin-call", "2025-02-08/2025-02-09"),
+        (
+            "ev-2025-02-09-trump-expects-meetings",
+            "2025-02-03/2025-02-09",
+        ),
         ("ev-2025-02-07-zelenskyy-minerals-offer", "2025-02-07"),
         ("ev-2022-09-30-annexation", "2022-09-30"),
         ("ev-2022-03-04-znpp-seized", "2022-03-04"),

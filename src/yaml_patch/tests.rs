@@ -224,7 +224,7 @@ fn a_removed_section_removes_only_its_lines() {
     });
     let (removed, added) = line_diff(&before, &after);
     assert!(added.is_empty(), "{added:?}");
-    assert_eq!(removed.len(), 10, "{removed:?}");
+    assert_eq!(removed.len(), 11, "{removed:?}");
     assert_eq!(removed[0], "  - kind: timeline");
     assert_eq!(removed[1], "    heading: \"2025: the push for a deal\"");
 }
