@@ -35,36 +35,41 @@ pub fn brief_counts(b: &Brief) -> Vec<Finding> {
             out.push(too_many(Doc::Brief, path, count, what, max));
         }
     };
-    check(
-        root.key("sections"),
-        b.sections.len(),
-        "sections",
-        MAX_SECTIONS,
-    );
-    check(
-        root.key("annotations"),
-        b.annotations.len(),
-        "annotations",
-        MAX_ANNOTATIONS,
-    );
-    check(
-        root.key("meeting").key("bottom_line"),
-        b.meeting.bottom_line.len(),
-        "bottom-line points",
-        MAX_SHORT_LIST,
-    );
-    check(
-        root.key("meeting").key("participants"),
-        b.meeting.participants.len(),
-        "participants",
-        MAX_SHORT_LIST,
-    );
-    check(
-        root.key("meeting").key("other_participants"),
-        b.meeting.other_participants.len(),
-        "other participants",
-        MAX_SHORT_LIST,
-    );
+    let m = root.key("meeting");
+    for (path, count, what, max) in [
+        (
+            root.key("sections"),
+            b.sections.len(),
+            "sections",
+            MAX_SECTIONS,
+        ),
+        (
+            root.key("annotations"),
+            b.annotations.len(),
+            "annotations",
+            MAX_ANNOTATIONS,
+        ),
+        (
+            m.key("bottom_line"),
+            b.meeting.bottom_line.len(),
+            "bottom-line points",
+            MAX_SHORT_LIST,
+        ),
+        (
+            m.key("participants"),
+            b.meeting.participants.len(),
+            "participants",
+            MAX_SHORT_LIST,
+        ),
+        (
+            m.key("other_participants"),
+            b.meeting.other_participants.len(),
+            "other participants",
+            MAX_SHORT_LIST,
+        ),
+    ] {
+        check(path, count, what, max);
+    }
     for (i, s) in b.sections.iter().take(MAX_SECTIONS).enumerate() {
         let at = root.key("sections").index(i);
         if let Some(items) = &s.items {

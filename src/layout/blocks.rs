@@ -53,6 +53,14 @@ impl<E: Element> Element for Tagged<E> {
     }
 }
 
+/// Nothing drawn here: the element starts on the next page.
+pub fn next_page() -> RenderResult {
+    RenderResult {
+        size: Size::new(0, 0),
+        has_more: true,
+    }
+}
+
 /// Records where it lands as `anchor`; draws nothing and takes no room.
 pub struct AnchorAt {
     anchor: AnchorId,
@@ -107,10 +115,7 @@ impl Element for PageNumber {
     ) -> Result<RenderResult, genpdf::error::Error> {
         let height = style.line_height(&context.font_cache);
         if area.size().height < height {
-            return Ok(RenderResult {
-                size: Size::new(0, 0),
-                has_more: true,
-            });
+            return Ok(next_page());
         }
         let mut state = self.state.borrow_mut();
         if state.measuring == 0 {
@@ -178,10 +183,7 @@ impl Element for Heading {
         style: Style,
     ) -> Result<RenderResult, genpdf::error::Error> {
         if area.size().height < Mm::from(self.keep_mm) {
-            return Ok(RenderResult {
-                size: Size::new(0, 0),
-                has_more: true,
-            });
+            return Ok(next_page());
         }
         let above = Mm::from(if self.ruled { 4.0 } else { 2.5 });
         area.add_offset(Position::new(0, above));
@@ -276,10 +278,7 @@ impl Element for Callout {
         inner.add_margins(Margins::trbl(1.5 + 1.8, 3.0, 2.0, 4.5));
         let result = self.content.render(context, inner, style)?;
         if result.size.height == Mm::from(0.0) && result.has_more {
-            return Ok(RenderResult {
-                size: Size::new(0, 0),
-                has_more: true,
-            });
+            return Ok(next_page());
         }
         let height = top + Mm::from(1.8) + result.size.height + Mm::from(2.0) + bottom;
         let width = area.size().width;
@@ -436,10 +435,7 @@ impl Element for Keep {
                 }
             };
             if height > area.size().height && height <= self.max {
-                return Ok(RenderResult {
-                    size: Size::new(0, 0),
-                    has_more: true,
-                });
+                return Ok(next_page());
             }
         }
         let top = std::mem::replace(&mut self.state.borrow_mut().top_of_page, false);

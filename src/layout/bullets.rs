@@ -1,6 +1,7 @@
 //! A list item: its bullet, then its content indented beside it. The bullet is drawn first,
 //! so that a reader meets it before the item, and only when the item starts on this page.
 
+use super::blocks::next_page;
 use genpdf::render::Area;
 use genpdf::style::Style;
 use genpdf::{Context, Element, Mm, Position, RenderResult, Size};
@@ -39,10 +40,7 @@ impl Element for Bullet {
         if !self.started {
             // Room for two lines, or the item starts on the next page.
             if area.size().height < bullet_style.line_height(&context.font_cache) * 2.0 {
-                return Ok(RenderResult {
-                    size: Size::new(0, 0),
-                    has_more: true,
-                });
+                return Ok(next_page());
             }
             area.print_str(
                 &context.font_cache,

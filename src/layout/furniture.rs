@@ -70,18 +70,24 @@ impl PageDecorator for Furniture {
             .with_color(theme::MARKING);
         let set = self.setter;
 
-        // Header: the marking, centred, over a hairline.
-        if !self.marking.is_empty() {
+        // The marking, centred at the top and again at the foot of the page.
+        let print_marking = |y: Mm, place: Style| -> Result<(), genpdf::error::Error> {
+            if self.marking.is_empty() {
+                return Ok(());
+            }
             let width = set.width(fonts, &self.marking, marking);
             let x = (size.width - width) / 2.0;
             set.print(
                 &area,
                 fonts,
-                Position::new(x, Mm::from(9.0)),
-                marking.and(header),
+                Position::new(x, y),
+                marking.and(place),
                 &self.marking,
-            )?;
-        }
+            )
+        };
+
+        // Header: the marking over a hairline.
+        print_marking(Mm::from(9.0), header)?;
         area.draw_line_with_width(
             vec![
                 Position::new(left, Mm::from(14.5)),
@@ -109,17 +115,7 @@ impl PageDecorator for Furniture {
             small.and(footer),
             &title,
         )?;
-        if !self.marking.is_empty() {
-            let width = set.width(fonts, &self.marking, marking);
-            let x = (size.width - width) / 2.0;
-            set.print(
-                &area,
-                fonts,
-                Position::new(x, top + Mm::from(5.5)),
-                marking.and(footer),
-                &self.marking,
-            )?;
-        }
+        print_marking(top + Mm::from(5.5), footer)?;
 
         area.add_margins(Margins::trbl(
             theme::MARGIN_TOP_MM,
