@@ -9,6 +9,7 @@ pub mod atomic;
 pub mod budget;
 pub mod cli;
 pub mod compose;
+pub mod edit;
 pub mod export;
 pub mod fields;
 pub mod fingerprint;

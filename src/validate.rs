@@ -368,7 +368,7 @@ fn brief_structure(d: &Dossier, b: &Brief) -> Vec<Finding> {
 }
 
 /// Lowercase letters, digits, `-`, `_` and `.`, starting with a letter or digit.
-fn is_slug(id: &str) -> bool {
+pub fn is_slug(id: &str) -> bool {
     let mut chars = id.chars();
     chars
         .next()
