@@ -66,7 +66,7 @@ pub fn candidates(dossier: &Dossier, kind: SectionKind) -> Vec<(String, String)>
                 )
             })
             .collect(),
-        SectionKind::Overview | SectionKind::Notes => Vec::new(),
+        SectionKind::Overview | SectionKind::Notes | SectionKind::Changes => Vec::new(),
     }
 }
 
@@ -116,6 +116,9 @@ pub fn editor_ui(ui: &mut Ui, session: &Session, index: usize, actions: &mut Vec
         match section.kind {
             SectionKind::Overview => {
                 ui.label(egui::RichText::new("The dossier\u{2019}s overview prints here as it is; there is nothing to pick.").weak());
+            }
+            SectionKind::Changes => {
+                ui.label(egui::RichText::new("What changed in the dossier since this brief was last exported prints here: new events in your slices, changed figures, removed items, each linked to where it prints. The first export prints \u{201c}First brief on this dossier\u{201d}.").weak());
             }
             SectionKind::Notes => {
                 ui.label(egui::RichText::new("A section of your own notes: add talking points, notes or questions below.").weak());
@@ -233,6 +236,7 @@ fn items_ui(
     actions: &mut Vec<Action>,
 ) {
     let dossier = &session.dossier.doc;
+    let changes = &session.composed().changes;
     // A timeline lists the events its dates and categories let through; picks narrow further.
     // Built from the slice directly: with thousands of events nothing here may be quadratic.
     // Events are labelled only when their row is drawn: a few dozen, not thousands.
@@ -294,6 +298,19 @@ fn items_ui(
                             item: id.to_owned(),
                             kind: AnnotationKind::Note,
                         }));
+                    }
+                    // Marked until the next export: printed now and not then, or changed since.
+                    if let Some(badge) = changes.badge(id) {
+                        let color = match badge {
+                            crate::changes::Badge::New => egui::Color32::from_rgb(20, 110, 70),
+                            crate::changes::Badge::Changed => egui::Color32::from_rgb(170, 100, 0),
+                        };
+                        ui.label(
+                            egui::RichText::new(badge.label())
+                                .small()
+                                .strong()
+                                .color(color),
+                        );
                     }
                     let mut on = chosen(id);
                     if ui.checkbox(&mut on, label.as_str()).changed() {
