@@ -85,6 +85,8 @@ pub struct App {
     pub layout: LayoutWorker,
     /// The preview's zoom and scrolling.
     pub preview: PreviewState,
+    /// An item the editor's list should scroll to in the next frame (a change clicked).
+    pub reveal: Option<String>,
     /// False in tests: Browse… then does nothing rather than open a native dialog.
     pub native_dialogs: bool,
     /// What to do once a Save As started from the unsaved-changes question has saved.
@@ -170,6 +172,7 @@ impl App {
             show_budget: false,
             layout: LayoutWorker::start(),
             preview: PreviewState::default(),
+            reveal: None,
             native_dialogs: true,
             after_save: None,
             allow_close: false,
@@ -199,6 +202,7 @@ impl App {
             Action::ScrollPreview(target) => self.preview.scroll_to = Some(target),
             Action::ShowItem { section, id } => {
                 self.apply(Action::Select(Selection::Section(section)));
+                self.reveal = Some(id.clone());
                 if let Some(anchor) = self.layout.laid().and_then(|l| l.pages.item(&id)) {
                     self.preview.scroll_to = Some(ScrollTarget::Anchor(anchor));
                 }
@@ -797,9 +801,13 @@ impl eframe::App for App {
                     panels::preview::preview_ui(ui, &input, preview, &mut actions);
                 });
         }
+        let reveal = self.reveal.take();
         egui::CentralPanel::default().show(ui, |ui| match self.selection {
             Selection::Details => panels::details::details_ui(ui, &self.session, &mut actions),
-            Selection::Section(i) => panels::editor::editor_ui(ui, &self.session, i, &mut actions),
+            Selection::Section(i) => {
+                let reveal = reveal.as_deref();
+                panels::editor::editor_ui(ui, &self.session, i, reveal, &mut actions);
+            }
         });
         if self.show_problems {
             panels::status::problems_window(&ctx, self.session.findings(), &mut self.show_problems);
