@@ -161,3 +161,32 @@ fn fingerprints_are_stable_across_builds() {
     other.title = "One.".into();
     assert_ne!(hash(&e), hash(&other));
 }
+
+#[test]
+fn a_version_1_brief_holding_a_record_is_warned_about() {
+    let d = dossier();
+    let mut brief = exported(&d);
+    let composed = compose(&d, &brief);
+    let quiet = crate::validate::validate_composed(&d, &brief, &composed);
+    assert!(quiet.iter().all(|f| !f.message.contains("last_export")));
+    brief.version = 1;
+    let warned = crate::validate::validate_composed(&d, &brief, &composed);
+    let found = warned
+        .iter()
+        .find(|f| f.message.contains("last_export"))
+        .unwrap();
+    assert_eq!(found.severity, crate::Severity::Warning);
+    assert_eq!(found.path.to_string(), "version");
+}
+
+#[test]
+fn a_newer_build_reads_version_2_and_refuses_version_3() {
+    let d = dossier();
+    let brief = exported(&d);
+    let text = crate::store::brief_to_yaml(&brief).unwrap();
+    assert!(text.starts_with("version: 2\n"));
+    assert_eq!(parse_brief(&text, "t").unwrap(), brief);
+    let newer = text.replacen("version: 2", "version: 3", 1);
+    let refused = parse_brief(&newer, "t.brief.yaml").unwrap_err();
+    assert!(refused[0].message.contains("version 3 is newer"));
+}

@@ -118,9 +118,12 @@ pub fn a_week_later(dir: &Path) {
     std::fs::write(&path, text).unwrap();
 }
 
-/// Puts a "Since the last brief" section first in the brief at `path`.
+/// Puts a "Since the last brief" section first in the brief at `path`, unless it has one.
 pub fn with_changes_section(path: &Path) {
     let text = std::fs::read_to_string(path).unwrap();
+    if text.contains("\n  - kind: changes\n") {
+        return;
+    }
     let text = text.replacen("\nsections:\n", "\nsections:\n  - kind: changes\n", 1);
     std::fs::write(path, text).unwrap();
 }
