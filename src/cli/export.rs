@@ -87,6 +87,20 @@ pub fn run(brief_path: &Path, output: Option<&Path>, no_annotations: bool, pdfa:
 fn record(opened: &Opened, as_read: &Brief, composed: &Composed, now: pdf::Timestamp) {
     let mut brief = as_read.clone();
     brief.record_export(changes::record(&opened.dossier.doc, composed, now.iso()));
+    // Someone may have saved the brief while the PDF was made (the app, an editor): writing
+    // the text read, plus the record, would undo their work. Only an unchanged file is written.
+    let read = opened.brief.text.as_bytes();
+    let changed = std::fs::read(&opened.path).is_ok_and(|on_disk| {
+        on_disk != read && on_disk.strip_prefix(b"\xEF\xBB\xBF") != Some(read)
+    });
+    if changed {
+        err!(
+            "{}: warning: the PDF is written, but the brief changed on disk during the export, so it does not record what it printed",
+            opened.path.display()
+        );
+        err!("hint: export again to record it");
+        return;
+    }
     let previous = Some((opened.brief.text.as_str(), as_read));
     if let Err(e) = store::save_brief_over(&opened.path, &brief, previous) {
         let reason = match &e {
