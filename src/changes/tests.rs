@@ -190,3 +190,44 @@ fn a_newer_build_reads_version_2_and_refuses_version_3() {
     let refused = parse_brief(&newer, "t.brief.yaml").unwrap_err();
     assert!(refused[0].message.contains("version 3 is newer"));
 }
+
+#[test]
+fn an_item_the_brief_no_longer_selects_is_removed_but_still_named() {
+    let d = dossier();
+    let mut brief = exported(&d);
+    // The staffer narrows the slice after the export: ev-2 (19 Nov) no longer prints.
+    brief.sections[2].from = Date::new(2025, 12, 1);
+    let c = compose(&d, &brief).changes;
+    assert!(c.new.is_empty() && c.changed.is_empty());
+    assert_eq!(c.removed.len(), 1);
+    assert!(c.removed[0].in_dossier);
+    assert_eq!(
+        c.removed[0].text(),
+        "19 Nov 2025 \u{2014} Two (no longer selected)"
+    );
+    assert_eq!(c.summary(), "1 item removed");
+}
+
+#[test]
+fn summaries_count_each_kind_in_the_plural() {
+    let d = dossier();
+    let brief = exported(&d);
+    let mut later = d.clone();
+    for (i, day) in [8, 9, 10].into_iter().enumerate() {
+        let date = format!("2025-12-{day:02}");
+        later
+            .timeline
+            .push(event(&format!("ev-n{i}"), &date, "Leak", "New"));
+    }
+    later.indicators[0].value = "≈20%".into();
+    later.indicators[1].value = "2.1M".into();
+    let c = compose(&later, &brief).changes;
+    assert_eq!(
+        c.summary(),
+        "3 new events in your slices, 2 indicators changed"
+    );
+    assert_eq!(
+        c.changed[1].printed_text(),
+        format!("Casualties: 2M+ {PRINTED_ARROW} 2.1M")
+    );
+}
