@@ -1053,3 +1053,45 @@ fn reopened_after_the_dossier_moved_on_it_names_and_badges_each_change() {
     assert!(!harness.state().window_title().starts_with('*'));
     assert!(briefing::Opened::open(&path).is_ok());
 }
+
+/// With unsaved changes, an export keeps its record in the brief for the next Save, and undo
+/// takes back the edit but not the export.
+#[test]
+fn an_export_with_unsaved_changes_is_recorded_by_the_next_save() {
+    let (_dir, path) = premeeting_copy();
+    let before = std::fs::read_to_string(&path).unwrap();
+    let mut harness = app_on(Some(path.clone()));
+    harness.get_by_label("Include Key indicators").click();
+    harness.run();
+    shortcut(&mut harness, Key::E);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        before,
+        "the brief waits for Save"
+    );
+    harness.get_by_label_contains("Save keeps the record of what it printed");
+    assert!(harness.state().session.brief.last_export.is_some());
+    shortcut(&mut harness, Key::Z);
+    assert!(harness.state().session.brief.sections[1].included, "undone");
+    assert!(
+        harness.state().session.brief.last_export.is_some(),
+        "undo keeps the export's record"
+    );
+    shortcut(&mut harness, Key::S);
+    let on_disk = saved(&path);
+    assert_eq!(on_disk.version, 2);
+    // The record is of what that export printed: no indicators. Ticked back, they are new.
+    let recorded = on_disk.last_export.unwrap();
+    assert!(!recorded.items.iter().any(|i| i.id.starts_with("ind-")));
+    assert!(
+        recorded
+            .items
+            .iter()
+            .any(|i| i.id == "ev-2025-12-02-kremlin-talks")
+    );
+    harness.run();
+    harness.get_by_label_contains("2 new indicators");
+    let after = std::fs::read_to_string(&path).unwrap();
+    let kept = &after[..after.find("\nlast_export:\n").unwrap() + 1];
+    assert_eq!(kept, before.replacen("\nversion: 1\n", "\nversion: 2\n", 1));
+}
