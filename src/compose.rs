@@ -7,6 +7,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::changes::Changes;
 use crate::model::{
     Annotation, Brief, Date, Dossier, Event, Indicator, ItemAnnotation, Order, Organization,
     PageSize, Person, Precedent, Scenario, Section, SectionKind, Source,
@@ -42,6 +43,8 @@ pub struct Composed {
     pub sections: Vec<ComposedSection>,
     /// Unresolved ids and annotations that will not print.
     pub findings: Vec<Finding>,
+    /// What changed in the dossier since the brief's last export, against what it prints now.
+    pub changes: Changes,
 }
 
 /// The meeting block, ready to print.
@@ -93,6 +96,8 @@ pub struct ComposedSection {
 /// An item as it prints: the dossier item, its endnote numbers and its annotations.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row<T> {
+    /// The item's id, for links to where it prints.
+    pub id: String,
     /// The dossier item.
     pub item: T,
     /// Endnote numbers of its sources.
@@ -138,6 +143,8 @@ pub enum Body {
     Sources(Vec<Endnote>),
     /// Only the section's annotations.
     Notes,
+    /// The "Since the last brief" box: [`Composed::changes`].
+    Changes,
 }
 
 /// Annotations as they print: one box for each run of the same kind, labelled in the
@@ -193,6 +200,8 @@ pub fn compose(dossier: &Dossier, brief: &Brief) -> Composed {
         }
     }
     c.report_unprinted_annotations();
+    let now = crate::changes::printed(&sections);
+    let changes = crate::changes::changes(dossier, brief.last_export.as_ref(), &now);
     Composed {
         title: brief.title.trim().to_owned(),
         subtitle: brief.subtitle.trim().to_owned(),
@@ -207,6 +216,7 @@ pub fn compose(dossier: &Dossier, brief: &Brief) -> Composed {
         meeting,
         sections,
         findings: c.findings,
+        changes,
     }
 }
 
@@ -342,6 +352,7 @@ impl<'a> Composer<'a> {
                 Body::Sources(Vec::new())
             }
             SectionKind::Notes => Body::Notes,
+            SectionKind::Changes => Body::Changes,
         }
     }
 
@@ -404,6 +415,7 @@ impl<'a> Composer<'a> {
             Vec::new()
         };
         Row {
+            id: id.to_owned(),
             item,
             cites,
             annotations: self.annotations_of_item(id),

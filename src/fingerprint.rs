@@ -89,7 +89,7 @@ impl Fingerprint {
 }
 
 /// 64-bit FNV-1a: small, fast enough for a brief, and the same in every build.
-fn fnv1a(bytes: &[u8]) -> u64 {
+pub fn fnv1a(bytes: &[u8]) -> u64 {
     const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
     const PRIME: u64 = 0x0000_0100_0000_01b3;
     bytes.iter().fold(OFFSET, |hash, byte| {

@@ -7,6 +7,7 @@
 
 pub mod atomic;
 pub mod budget;
+pub mod changes;
 pub mod cli;
 pub mod compose;
 pub mod edit;

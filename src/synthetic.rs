@@ -48,6 +48,7 @@ pub fn full_brief() -> Brief {
         include_annotations: true,
         sections,
         annotations: Vec::new(),
+        last_export: None,
     }
 }
 

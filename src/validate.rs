@@ -65,6 +65,24 @@ pub fn validate_composed(
     findings.extend(crate::limits::brief_counts(brief));
     findings.extend(brief_structure(dossier, brief));
     findings.extend(composed.findings.iter().cloned());
+    if brief.last_export.is_some() && brief.version < crate::model::LAST_EXPORT_VERSION {
+        // Builds that know only version 1 refuse the unknown field; the version must say so.
+        findings.push(
+            Finding::warning(
+                Doc::Brief,
+                YamlPath::root().key("version"),
+                format!(
+                    "the brief holds last_export, which needs format version {}; builds that read only version {} refuse it",
+                    crate::model::LAST_EXPORT_VERSION,
+                    brief.version
+                ),
+            )
+            .with_hint(format!(
+                "set `version: {}`; the next export does it for you",
+                crate::model::LAST_EXPORT_VERSION
+            )),
+        );
+    }
     findings
 }
 

@@ -967,3 +967,131 @@ fn exporting_over_the_brief_or_its_dossier_is_refused() {
         assert_eq!(std::fs::read(input).unwrap(), before, "{}", input.display());
     }
 }
+
+/// Issue 12: export, let the dossier move on a week, reopen: the app names each change, each a
+/// click away, badges new and changed items, and the next export clears them.
+#[test]
+fn reopened_after_the_dossier_moved_on_it_names_and_badges_each_change() {
+    let dir = common::copy_of_briefs();
+    let path = dir.path().join("background-pack.brief.yaml");
+    common::with_changes_section(&path);
+    let mut harness = app_on(Some(path.clone()));
+    settle(&mut harness);
+    assert!(
+        harness
+            .query_by_label_contains("Since the last export")
+            .is_none(),
+        "no earlier export, nothing to say"
+    );
+    // A brief without unsaved changes records its export at once, as the CLI does.
+    shortcut(&mut harness, Key::E);
+    assert!(!harness.state().window_title().starts_with('*'));
+    let on_disk = saved(&path);
+    assert_eq!(on_disk.version, 2);
+    let day = on_disk.last_export.as_ref().unwrap().day().unwrap();
+    drop(harness);
+
+    common::a_week_later(dir.path());
+    let mut harness = app_on(Some(path.clone()));
+    settle(&mut harness);
+    let short = day.display_short();
+    let (day_month, _) = short.rsplit_once(' ').unwrap();
+    let summary = format!(
+        "Since the last export ({day_month}): 1 new event in your slices, 1 indicator changed, 1 item removed"
+    );
+    harness.get_by_label(&summary).click();
+    harness.run();
+    // Each item a click away: the editor opens its section, the preview goes to the item.
+    harness
+        .get_by_label("Share of Ukraine held by Russia: ≈19% \u{2b62} ≈20%")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().selection, Selection::Section(2));
+    harness.get_by_label("CHANGED");
+    assert!(harness.query_by_label("NEW").is_none());
+    harness
+        .get_by_label("9 Dec 2025 \u{2014} Zelenskyy meets Macron, Starmer and Merz in London")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().selection, Selection::Section(6));
+    let pages = previewed(&harness);
+    let anchor = pages
+        .item("ev-2025-12-09-london-meeting")
+        .and_then(|a| pages.anchor(a))
+        .unwrap()
+        .clone();
+    harness.run();
+    let top = harness.state().preview.top.unwrap();
+    assert!(
+        top.page == anchor.page || top.page + 1 == anchor.page,
+        "the preview shows the event's page {}, not {}",
+        anchor.page,
+        top.page
+    );
+    harness.get_by_label("NEW");
+    harness.get_by_label("Removed");
+
+    // The next export prints the box, records afresh, and the badges go.
+    shortcut(&mut harness, Key::E);
+    settle(&mut harness);
+    let pdf = std::fs::read(dir.path().join("background-pack.pdf")).unwrap();
+    let text: String = common::all_text(&pdf).split_whitespace().collect();
+    for expected in [
+        "NEW•9Dec2025—ZelenskyymeetsMacron,StarmerandMerzinLondon",
+        "CHANGED•ShareofUkraineheldbyRussia:≈19%\u{2b62}≈20%",
+        "ev-2025-11-23-geneva-framework(removedfromthedossier)",
+    ] {
+        assert!(text.contains(expected), "{expected} not in the PDF");
+    }
+    assert!(
+        harness
+            .query_by_label_contains("Since the last export")
+            .is_none()
+    );
+    assert!(harness.query_by_label("NEW").is_none());
+    assert!(harness.query_by_label("CHANGED").is_none());
+    assert!(!harness.state().window_title().starts_with('*'));
+    assert!(briefing::Opened::open(&path).is_ok());
+}
+
+/// With unsaved changes, an export keeps its record in the brief for the next Save, and undo
+/// takes back the edit but not the export.
+#[test]
+fn an_export_with_unsaved_changes_is_recorded_by_the_next_save() {
+    let (_dir, path) = premeeting_copy();
+    let before = std::fs::read_to_string(&path).unwrap();
+    let mut harness = app_on(Some(path.clone()));
+    harness.get_by_label("Include Key indicators").click();
+    harness.run();
+    shortcut(&mut harness, Key::E);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        before,
+        "the brief waits for Save"
+    );
+    harness.get_by_label_contains("Save keeps the record of what it printed");
+    assert!(harness.state().session.brief.last_export.is_some());
+    shortcut(&mut harness, Key::Z);
+    assert!(harness.state().session.brief.sections[1].included, "undone");
+    assert!(
+        harness.state().session.brief.last_export.is_some(),
+        "undo keeps the export's record"
+    );
+    shortcut(&mut harness, Key::S);
+    let on_disk = saved(&path);
+    assert_eq!(on_disk.version, 2);
+    // The record is of what that export printed: no indicators. Ticked back, they are new.
+    let recorded = on_disk.last_export.unwrap();
+    assert!(!recorded.items.iter().any(|i| i.id.starts_with("ind-")));
+    assert!(
+        recorded
+            .items
+            .iter()
+            .any(|i| i.id == "ev-2025-12-02-kremlin-talks")
+    );
+    harness.run();
+    harness.get_by_label_contains("2 new indicators");
+    let after = std::fs::read_to_string(&path).unwrap();
+    let kept = &after[..after.find("\nlast_export:\n").unwrap() + 1];
+    assert_eq!(kept, before.replacen("\nversion: 1\n", "\nversion: 2\n", 1));
+}

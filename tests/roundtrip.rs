@@ -133,6 +133,7 @@ fn brief() -> impl Strategy<Value = Brief> {
                     .into_iter()
                     .map(|(item, kind, text)| ItemAnnotation { item, kind, text })
                     .collect(),
+                last_export: None,
             },
         )
 }

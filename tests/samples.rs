@@ -100,7 +100,9 @@ fn the_background_pack_has_every_section_kind_and_two_slices() {
     let opened = open_sample("background-pack.brief.yaml");
     let brief = &opened.brief.doc;
     for kind in SectionKind::ALL {
-        if kind != SectionKind::Notes {
+        // No "Since the last brief" box in the sample: a shipped brief has no export behind it,
+        // and tests/changes.rs adds one to a copy and exports it.
+        if !matches!(kind, SectionKind::Notes | SectionKind::Changes) {
             assert!(brief.sections.iter().any(|s| s.kind == kind), "no {kind:?}");
         }
     }

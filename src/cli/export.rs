@@ -3,7 +3,8 @@
 use std::path::Path;
 
 use super::{Outcome, load_failed, report};
-use crate::{Opened, compose, layout, pdf, store};
+use crate::model::Brief;
+use crate::{Composed, Opened, changes, compose, layout, pdf, store};
 
 /// Exports a brief; problems go to stderr, the written path to stdout.
 pub fn run(brief_path: &Path, output: Option<&Path>, no_annotations: bool, pdfa: bool) -> Outcome {
@@ -15,6 +16,8 @@ pub fn run(brief_path: &Path, output: Option<&Path>, no_annotations: bool, pdfa:
         err!("briefing: not exported: fix the errors above first");
         return Outcome::Problems;
     }
+    // The brief as read: what the record is added to, whatever this export leaves out.
+    let as_read = opened.brief.doc.clone();
     if no_annotations {
         opened.brief.doc.include_annotations = false;
     }
@@ -29,9 +32,10 @@ pub fn run(brief_path: &Path, output: Option<&Path>, no_annotations: bool, pdfa:
     for m in &laid.missing {
         err!("{}: warning: {}", brief_path.display(), m.describe());
     }
+    let now = pdf::Timestamp::now();
     let options = pdf::Options {
         pdfa,
-        created: Some(pdf::Timestamp::now()),
+        created: Some(now),
     };
     let bytes = match pdf::write(&laid.pages, &options) {
         Ok(b) => b,
@@ -66,6 +70,8 @@ pub fn run(brief_path: &Path, output: Option<&Path>, no_annotations: bool, pdfa:
         err!("briefing: {e}");
         return Outcome::Failed;
     }
+    // Only now that the PDF is written: a failed export leaves the brief as it was.
+    record(&opened, &as_read, &composed, now);
     out!(
         "{} ({} pages, {} KB)",
         out.display(),
@@ -73,6 +79,44 @@ pub fn run(brief_path: &Path, output: Option<&Path>, no_annotations: bool, pdfa:
         bytes.len().div_ceil(1024)
     );
     Outcome::Ok
+}
+
+/// Records in the brief what this export printed, changing only its `last_export` lines (and
+/// `version`, the first time). A brief that cannot be written (read-only, a folder one may
+/// not write to) still has its PDF: the staffer is warned, and the export stands.
+fn record(opened: &Opened, as_read: &Brief, composed: &Composed, now: pdf::Timestamp) {
+    let mut brief = as_read.clone();
+    brief.record_export(changes::record(&opened.dossier.doc, composed, now.iso()));
+    // Someone may have saved the brief while the PDF was made (the app, an editor): writing
+    // the text read, plus the record, would undo their work. Only an unchanged file is written.
+    let read = opened.brief.text.as_bytes();
+    let changed = std::fs::read(&opened.path).is_ok_and(|on_disk| {
+        on_disk != read && on_disk.strip_prefix(b"\xEF\xBB\xBF") != Some(read)
+    });
+    if changed {
+        err!(
+            "{}: warning: the PDF is written, but the brief changed on disk during the export, so it does not record what it printed",
+            opened.path.display()
+        );
+        err!("hint: export again to record it");
+        return;
+    }
+    let previous = Some((opened.brief.text.as_str(), as_read));
+    if let Err(e) = store::save_brief_over(&opened.path, &brief, previous) {
+        let reason = match &e {
+            store::StoreError::Write { source, .. } | store::StoreError::Read { source, .. } => {
+                source.to_string()
+            }
+            store::StoreError::Invalid(_) => e.to_string(),
+        };
+        err!(
+            "{}: warning: the PDF is written, but the brief could not record what it printed: {reason}",
+            opened.path.display()
+        );
+        err!(
+            "hint: make the brief writable and export again; until then `briefing changes` compares with the export before"
+        );
+    }
 }
 
 /// True when both paths name one existing file (links and `..` resolved).

@@ -1,4 +1,4 @@
-//! The command line: `export`, `validate`, `schema`. Thin: it reads arguments, calls the
+//! The command line: `export`, `validate`, `changes`, `schema`. Thin: it reads arguments, calls the
 //! core, writes files and maps outcomes to exit codes (0 ok, 1 the input has problems,
 //! 2 could not run).
 
@@ -19,6 +19,7 @@ macro_rules! err {
     }};
 }
 
+mod changes;
 mod export;
 mod validate;
 
@@ -57,6 +58,14 @@ pub enum Command {
     Validate {
         /// A *.brief.yaml or *.dossier.yaml file.
         file: PathBuf,
+    },
+    /// List what changed in the dossier since the brief was last exported.
+    Changes {
+        /// The *.brief.yaml file.
+        brief: PathBuf,
+        /// Print JSON, for scripts.
+        #[arg(long)]
+        json: bool,
     },
     /// Open a brief in the desktop app.
     Open {
@@ -111,6 +120,7 @@ pub fn run(command: Command) -> Outcome {
             pdfa,
         } => export::run(&brief, output.as_deref(), no_annotations, pdfa),
         Command::Validate { file } => validate::run(&file),
+        Command::Changes { brief, json } => changes::run(&brief, json),
         Command::Open { brief } => open_window(Some(brief)),
         Command::Schema { format } => {
             let schema = match format {

@@ -31,6 +31,13 @@ pub enum Action {
         /// What to keep in place.
         keep: ScrollTarget,
     },
+    /// Show where an item prints: its section in the editor, the item in the preview.
+    ShowItem {
+        /// The section that prints it, by index.
+        section: usize,
+        /// The item's id.
+        id: String,
+    },
     /// Open a web address from a link in the preview.
     OpenLink(String),
     /// An answer to a question the app asked (a crash copy, a file changed on disk).

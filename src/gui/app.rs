@@ -85,6 +85,8 @@ pub struct App {
     pub layout: LayoutWorker,
     /// The preview's zoom and scrolling.
     pub preview: PreviewState,
+    /// An item the editor's list should scroll to in the next frame (a change clicked).
+    pub reveal: Option<String>,
     /// False in tests: Browse… then does nothing rather than open a native dialog.
     pub native_dialogs: bool,
     /// What to do once a Save As started from the unsaved-changes question has saved.
@@ -170,6 +172,7 @@ impl App {
             show_budget: false,
             layout: LayoutWorker::start(),
             preview: PreviewState::default(),
+            reveal: None,
             native_dialogs: true,
             after_save: None,
             allow_close: false,
@@ -197,6 +200,13 @@ impl App {
                 });
             }
             Action::ScrollPreview(target) => self.preview.scroll_to = Some(target),
+            Action::ShowItem { section, id } => {
+                self.apply(Action::Select(Selection::Section(section)));
+                self.reveal = Some(id.clone());
+                if let Some(anchor) = self.layout.laid().and_then(|l| l.pages.item(&id)) {
+                    self.preview.scroll_to = Some(ScrollTarget::Anchor(anchor));
+                }
+            }
             Action::ZoomPreview { zoom, keep } => {
                 self.preview.set_zoom(zoom);
                 self.preview.scroll_to = Some(keep);
@@ -308,13 +318,13 @@ impl App {
             Command::ExportTo(path) => self.export(&path),
             Command::Undo => {
                 if let Some(previous) = self.session.history.undo(&self.session.brief) {
-                    self.session.brief = previous;
+                    self.session.replace_brief_keeping_record(previous);
                     self.clamp_selection();
                 }
             }
             Command::Redo => {
                 if let Some(next) = self.session.history.redo(&self.session.brief) {
-                    self.session.brief = next;
+                    self.session.replace_brief_keeping_record(next);
                     self.clamp_selection();
                 }
             }
@@ -418,9 +428,10 @@ impl App {
             self.fail("Not exported: fix these problems first", &errors.join("\n"));
             return;
         }
+        let now = pdf::Timestamp::now();
         let options = pdf::Options {
             pdfa: false,
-            created: Some(pdf::Timestamp::now()),
+            created: Some(now),
         };
         // The preview's pages, when they are of the brief as it is now: laid out once.
         let laid = match self.layout.laid_for(self.session.revision()) {
@@ -438,12 +449,44 @@ impl App {
                 if let Some(brief) = &self.session.path {
                     self.prefs.set_last_export(brief, path);
                 }
+                let recorded = self.record_export(now);
                 self.toast = Some(Toast {
-                    text: format!("Exported {} ({page_count} pages)", path.display()),
+                    text: format!("Exported {} ({page_count} pages){recorded}", path.display()),
                     pdf: Some(path.to_owned()),
                 });
             }
             Err(e) => self.fail("Could not export the PDF", &e),
+        }
+    }
+
+    /// Records in the brief what the export just written printed, so that changes are told
+    /// from it and the badges go. A brief without unsaved changes is saved at once, as
+    /// `briefing export` does, changing only its `last_export` lines; otherwise the record
+    /// waits for the next Save with the rest. Returns what to add to the export's message.
+    fn record_export(&mut self, now: pdf::Timestamp) -> String {
+        let clean = !self.session.is_dirty();
+        let record = crate::changes::record(
+            &self.session.dossier.doc,
+            self.session.composed(),
+            now.iso(),
+        );
+        self.session.brief.record_export(record);
+        let Some(path) = self.session.path.clone() else {
+            return String::new();
+        };
+        let unchanged_on_disk = self
+            .disk
+            .as_ref()
+            .is_some_and(|d| d.compare(&path) == crate::fingerprint::OnDisk::Same);
+        if !clean || !unchanged_on_disk {
+            return "; Save keeps the record of what it printed".to_owned();
+        }
+        match self.session.save_to(&path) {
+            Ok(()) => {
+                self.disk = Fingerprint::of(&path).ok();
+                String::new()
+            }
+            Err(e) => format!("; the brief could not record what it printed: {e}"),
         }
     }
 
@@ -713,6 +756,12 @@ impl eframe::App for App {
         Panel::top("menu").show(ui, |ui| {
             panels::menu::menu_ui(ui, self, &mut actions);
         });
+        let changes = &self.session.composed().changes;
+        if panels::changes::shown(changes) {
+            Panel::top("changes").show(ui, |ui| {
+                panels::changes::changes_ui(ui, changes, &mut actions);
+            });
+        }
         Panel::bottom("status").show(ui, |ui| {
             panels::status::status_ui(ui, self, &mut actions);
         });
@@ -752,9 +801,13 @@ impl eframe::App for App {
                     panels::preview::preview_ui(ui, &input, preview, &mut actions);
                 });
         }
+        let reveal = self.reveal.take();
         egui::CentralPanel::default().show(ui, |ui| match self.selection {
             Selection::Details => panels::details::details_ui(ui, &self.session, &mut actions),
-            Selection::Section(i) => panels::editor::editor_ui(ui, &self.session, i, &mut actions),
+            Selection::Section(i) => {
+                let reveal = reveal.as_deref();
+                panels::editor::editor_ui(ui, &self.session, i, reveal, &mut actions);
+            }
         });
         if self.show_problems {
             panels::status::problems_window(&ctx, self.session.findings(), &mut self.show_problems);

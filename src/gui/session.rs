@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use super::history::History;
 use crate::Opened;
 use crate::compose::{Composed, compose};
-use crate::model::{BRIEF_VERSION, Brief, Dossier, PageSize, Section, SectionKind};
+use crate::model::{BRIEF_VERSION_PLAIN, Brief, Dossier, PageSize, Section, SectionKind};
 use crate::problem::Finding;
 use crate::store::{self, Loaded, StoreError};
 use crate::validate::validate_composed;
@@ -49,7 +49,7 @@ impl Session {
     pub fn new_default() -> Result<Session, StoreError> {
         let dossier = store::default_dossier()?;
         let brief = Brief {
-            version: BRIEF_VERSION,
+            version: BRIEF_VERSION_PLAIN,
             dossier: None,
             title: "Untitled brief".into(),
             subtitle: dossier.doc.title.clone(),
@@ -61,13 +61,14 @@ impl Session {
             language: "en".to_owned(),
             page_budget: None,
             include_annotations: true,
-            // Every kind of the dossier; notes are the staffer's to add.
+            // Every kind of the dossier; notes and changes are the staffer's to add.
             sections: SectionKind::ALL
                 .into_iter()
-                .filter(|k| *k != SectionKind::Notes)
+                .filter(|k| !matches!(k, SectionKind::Notes | SectionKind::Changes))
                 .map(Section::new)
                 .collect(),
             annotations: Vec::new(),
+            last_export: None,
         };
         Ok(Session::from_parts(brief, None, dossier))
     }
@@ -123,6 +124,14 @@ impl Session {
         self.saved = self.brief.clone();
         self.path = Some(path.to_owned());
         Ok(())
+    }
+
+    /// Puts `brief` in place of the open one (an undo or redo), keeping the record of the last
+    /// export: undo takes back edits, not exports, and badges must not come back.
+    pub fn replace_brief_keeping_record(&mut self, mut brief: Brief) {
+        brief.last_export = self.brief.last_export.clone();
+        brief.version = brief.version.max(self.brief.version);
+        self.brief = brief;
     }
 
     /// Recomposes and revalidates if the brief changed since the last time.

@@ -264,7 +264,26 @@ pub fn make_printable(mut c: Composed) -> Printable {
                     }
                 }
             }
-            Body::Notes => {}
+            Body::Notes | Body::Changes => {}
+        }
+    }
+    for change in c.changes.new.iter_mut().chain(c.changes.changed.iter_mut()) {
+        k.fix(&mut change.label, &|| {
+            "the changes since the last brief".to_owned()
+        });
+        for value in [&mut change.value, &mut change.old_value]
+            .into_iter()
+            .flatten()
+        {
+            k.fix(value, &|| "the changes since the last brief".to_owned());
+        }
+    }
+    for removed in &mut c.changes.removed {
+        for text in [&mut removed.label, &mut removed.value]
+            .into_iter()
+            .flatten()
+        {
+            k.fix(text, &|| "the changes since the last brief".to_owned());
         }
     }
     Printable {

@@ -7,6 +7,7 @@
 
 mod blocks;
 mod bullets;
+mod changes;
 pub mod coverage;
 pub mod fonts;
 mod furniture;
@@ -74,22 +75,35 @@ pub fn lay_out(composed: &Composed) -> Result<Laid, LayoutError> {
     doc.set_page_decorator(furniture::Furniture::new(&c.marking, &c.title, set, &state));
     let notes = endnote_count(c);
     let notes = (0..notes).map(|_| state.borrow_mut().anchor()).collect();
+    // The "Since the last brief" box links to where each new or changed item prints.
+    let items = c
+        .changes
+        .new
+        .iter()
+        .chain(&c.changes.changed)
+        .map(|change| (change.id.clone(), state.borrow_mut().anchor()))
+        .collect();
     let cx = Cx {
         state: Rc::clone(&state),
         set,
         notes: Rc::new(notes),
+        items: Rc::new(items),
     };
     let anchors = sections::title_block(&mut doc, c, &cx);
     let mut outline = Vec::new();
     for (section, anchor) in c.sections.iter().zip(&anchors) {
-        outline.push(sections::section(&mut doc, section, *anchor, &cx));
+        outline.push(sections::section(&mut doc, c, section, *anchor, &cx));
     }
     let recorded = doc.render()?;
+    let mut items: Vec<(String, pages::AnchorId)> =
+        cx.items.iter().map(|(id, a)| (id.clone(), *a)).collect();
+    items.sort_by(|a, b| a.0.cmp(&b.0));
     drop(cx);
     let state = state.borrow();
     let mut pages = record::pages(recorded, &state);
     pages.sections = spans(c, &anchors, &pages);
     pages.outline = outline;
+    pages.items = items;
     pages.meta = Meta {
         title: c.title.clone(),
         author: c.prepared_by.clone(),

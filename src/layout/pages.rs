@@ -330,6 +330,15 @@ pub struct Pages {
     pub sections: Vec<SectionSpan>,
     /// Title, author, subject, language.
     pub meta: Meta,
+    /// Where the items the "Since the last brief" box names print, by id.
+    pub items: Vec<(String, AnchorId)>,
+}
+
+impl Pages {
+    /// Where the item `id` prints, when the "Since the last brief" box names it.
+    pub fn item(&self, id: &str) -> Option<AnchorId> {
+        self.items.iter().find(|(i, _)| i == id).map(|(_, a)| *a)
+    }
 }
 
 impl Pages {

@@ -33,11 +33,18 @@ pub struct Cx {
     pub set: Setter,
     /// Anchors of the endnotes, by number - 1.
     pub notes: Rc<Vec<AnchorId>>,
+    /// Anchors of the items the "Since the last brief" box links to, by id.
+    pub items: Rc<std::collections::HashMap<String, AnchorId>>,
 }
 
 impl Cx {
     fn node(&self, tag: Tag, parent: Option<NodeId>) -> NodeId {
         self.state.borrow_mut().node(tag, parent)
+    }
+
+    /// A new structure node under `parent`.
+    pub(super) fn node_in(&self, tag: Tag, parent: NodeId) -> NodeId {
+        self.node(tag, Some(parent))
     }
 }
 
@@ -45,13 +52,13 @@ fn body() -> Style {
     Style::new()
 }
 
-fn small() -> Style {
+pub(super) fn small() -> Style {
     Style::new()
         .with_font_size(theme::TABLE_PT)
         .with_line_spacing(theme::TABLE_LINE_SPACING)
 }
 
-fn muted(size: u8) -> Style {
+pub(super) fn muted(size: u8) -> Style {
     Style::new()
         .with_font_size(size)
         .with_color(theme::MUTED)
@@ -60,7 +67,7 @@ fn muted(size: u8) -> Style {
 
 /// One line (or wrapped paragraph) of `text` in `style`, as part of `node`; the style is set
 /// on the paragraph itself so that its line height follows the font size.
-fn line(cx: &Cx, text: &str, style: Style, node: NodeId) -> impl Element + use<> {
+pub(super) fn line(cx: &Cx, text: &str, style: Style, node: NodeId) -> impl Element + use<> {
     Tagged::new(cx.set.paragraph(text, style).styled(style), node)
 }
 
@@ -177,13 +184,18 @@ fn labelled(
 }
 
 /// Builds a list item's content, given its body node.
-type ItemBuild = Box<dyn FnOnce(NodeId) -> Box<dyn Element>>;
+pub(super) type ItemBuild = Box<dyn FnOnce(NodeId) -> Box<dyn Element>>;
 
 /// Builds a table row's cells, given their nodes.
 type RowCells<T> = fn(&Cx, &Row<T>, &[NodeId]) -> Vec<Box<dyn Element>>;
 
 /// A bulleted list under `parent`, one item per element builder.
-fn bullet_list(cx: &Cx, parent: NodeId, style: Style, items: Vec<ItemBuild>) -> LinearLayout {
+pub(super) fn bullet_list(
+    cx: &Cx,
+    parent: NodeId,
+    style: Style,
+    items: Vec<ItemBuild>,
+) -> LinearLayout {
     let list = cx.node(Tag::List, Some(parent));
     let mut layout = LinearLayout::vertical();
     for build in items {
@@ -428,7 +440,13 @@ fn contents(c: &Composed, cx: &Cx, anchors: &[AnchorId]) -> TableLayout {
 }
 
 /// One section: heading, body, then its annotations. Returns its outline entry.
-pub fn section(doc: &mut Document, s: &ComposedSection, anchor: AnchorId, cx: &Cx) -> OutlineEntry {
+pub fn section(
+    doc: &mut Document,
+    c: &Composed,
+    s: &ComposedSection,
+    anchor: AnchorId,
+    cx: &Cx,
+) -> OutlineEntry {
     let node = cx.node(Tag::Section, None);
     let title = format!("{}\u{2003}{}", s.number, s.heading);
     let heading_node = cx.node(
@@ -525,6 +543,10 @@ pub fn section(doc: &mut Document, s: &ComposedSection, anchor: AnchorId, cx: &C
             endnotes(doc, cx, node, notes);
         }
         Body::Notes => doc.push(heading),
+        Body::Changes => {
+            doc.push(heading);
+            super::changes::changes_box(doc, cx, node, &c.changes);
+        }
     }
     for keep in annotation_keeps(cx, &s.annotations, node) {
         doc.push(keep);
@@ -601,7 +623,15 @@ fn table<T: Clone + 'static>(
                 .iter()
                 .map(|_| cx.node(Tag::Cell, Some(row)))
                 .collect();
-            let elements = build(&cx, &r, &cells);
+            let mut elements = build(&cx, &r, &cells);
+            // Where the item prints, for the "Since the last brief" box's link to it.
+            if let (Some(anchor), Some(first)) = (cx.items.get(&r.id), elements.first_mut()) {
+                let mut marked = LinearLayout::vertical();
+                marked.push(AnchorAt::new(*anchor, &cx.state));
+                let content = std::mem::replace(first, Box::new(LinearLayout::vertical()));
+                marked.push(Boxed(content));
+                *first = Box::new(marked);
+            }
             let _ = t.push_row(
                 elements
                     .into_iter()
@@ -761,6 +791,9 @@ fn scenario(
     r: &Row<Scenario>,
 ) -> OutlineEntry {
     let node = cx.node(Tag::Section, Some(section));
+    if let Some(anchor) = cx.items.get(&r.id) {
+        doc.push(AnchorAt::new(*anchor, &cx.state));
+    }
     let entry = subheading(doc, cx, node, &format!("{number}.{n}"), &r.item.title);
     if !r.item.discussed_by.is_empty() {
         let p = cx.node(Tag::Paragraph, Some(node));
@@ -795,6 +828,9 @@ fn precedent(
     r: &Row<Precedent>,
 ) -> OutlineEntry {
     let node = cx.node(Tag::Section, Some(section));
+    if let Some(anchor) = cx.items.get(&r.id) {
+        doc.push(AnchorAt::new(*anchor, &cx.state));
+    }
     let entry = subheading(doc, cx, node, &format!("{number}.{n}"), &r.item.title);
     if !r.item.period.is_empty() {
         doc.push(paragraphs(cx, &r.item.period, muted(9).italic(), node));

@@ -5,15 +5,21 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::date::Date;
+use super::last_export::{LAST_EXPORT_VERSION, LastExport};
 
-/// The format version this build writes and the newest it reads.
-pub const BRIEF_VERSION: u32 = 1;
+/// The newest format version this build reads. It writes version 1 unless the brief holds a
+/// `last_export` block, which needs version 2 (see briefs/README.md, "Versions").
+pub const BRIEF_VERSION: u32 = LAST_EXPORT_VERSION;
+
+/// The version of a brief without `last_export`: what a new brief starts as, so that older
+/// builds still open it.
+pub const BRIEF_VERSION_PLAIN: u32 = 1;
 
 /// One meeting brief.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Brief {
-    /// Format version of this file; this build reads version 1.
+    /// Format version of this file: 1, or 2 when it holds `last_export`.
     pub version: u32,
     /// The dossier, as a path relative to this file; absent for the built-in default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -54,6 +60,17 @@ pub struct Brief {
     /// Annotations on single dossier items, wherever the item prints.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub annotations: Vec<ItemAnnotation>,
+    /// Written by Briefing on each export: what it printed, to tell what changed since.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_export: Option<LastExport>,
+}
+
+impl Brief {
+    /// Records an export in the brief, raising its version to one that holds the record.
+    pub fn record_export(&mut self, record: LastExport) {
+        self.last_export = Some(record);
+        self.version = self.version.max(LAST_EXPORT_VERSION);
+    }
 }
 
 /// The meeting block on the first page.
@@ -116,11 +133,13 @@ pub enum SectionKind {
     Sources,
     /// Only the staffer's own annotations, e.g. "Talking points".
     Notes,
+    /// What changed in the dossier since the brief was last exported.
+    Changes,
 }
 
 impl SectionKind {
     /// Every kind, in the order a full pack prints them.
-    pub const ALL: [SectionKind; 9] = [
+    pub const ALL: [SectionKind; 10] = [
         SectionKind::Overview,
         SectionKind::Indicators,
         SectionKind::People,
@@ -130,6 +149,8 @@ impl SectionKind {
         SectionKind::Precedents,
         SectionKind::Notes,
         SectionKind::Sources,
+        // Last so that the older kinds keep their places; it prints where the staffer puts it.
+        SectionKind::Changes,
     ];
 
     /// The heading used when the brief gives none.
@@ -144,6 +165,7 @@ impl SectionKind {
             SectionKind::Precedents => "Historical precedents",
             SectionKind::Sources => "Sources",
             SectionKind::Notes => "Notes",
+            SectionKind::Changes => "Since the last brief",
         }
     }
 
@@ -159,12 +181,16 @@ impl SectionKind {
             SectionKind::Precedents => "precedents",
             SectionKind::Sources => "sources",
             SectionKind::Notes => "notes",
+            SectionKind::Changes => "changes",
         }
     }
 
     /// True for kinds whose items can be picked one by one.
     pub fn has_items(self) -> bool {
-        !matches!(self, SectionKind::Overview | SectionKind::Notes)
+        !matches!(
+            self,
+            SectionKind::Overview | SectionKind::Notes | SectionKind::Changes
+        )
     }
 }
 

@@ -303,6 +303,7 @@ fn sample() -> Pages {
         ],
         sections: vec![],
         meta: meta(),
+        items: Vec::new(),
     }
 }
 
@@ -1001,6 +1002,7 @@ fn six_pages() -> Pages {
         outline: vec![],
         sections: vec![],
         meta: meta(),
+        items: Vec::new(),
     }
 }
 

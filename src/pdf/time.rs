@@ -61,6 +61,15 @@ impl Timestamp {
         second: 59,
     };
 
+    /// ISO 8601 in UTC, to the second: `2025-12-02T14:05:00Z`, as a brief's `last_export`
+    /// records it.
+    pub fn iso(self) -> String {
+        format!(
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+            self.year, self.month, self.day, self.hour, self.minute, self.second
+        )
+    }
+
     /// As krilla's date, marked as UTC so readers do not take it for local time.
     pub(crate) fn to_krilla(self) -> krilla::metadata::DateTime {
         krilla::metadata::DateTime::new(self.year)

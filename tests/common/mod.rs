@@ -95,3 +95,35 @@ pub fn font_names(pdf: &[u8]) -> Vec<String> {
         .map(|n| String::from_utf8_lossy(n).into_owned())
         .collect()
 }
+
+/// The dossier in `dir` as a research desk would leave it a week later: a new event inside the
+/// background pack's 2025 slice, one from 2021 outside every slice, the territory figure
+/// revised from ≈19% to ≈20%, and the Geneva framework event removed.
+pub fn a_week_later(dir: &Path) {
+    let path = dir.join("ukraine-peace-push.dossier.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let text = text.replacen(
+        "\ntimeline:\n",
+        "\ntimeline:\n  - id: ev-2025-12-09-london-meeting\n    date: \"2025-12-09\"\n    \
+         category: Summit\n    title: Zelenskyy meets Macron, Starmer and Merz in London\n  \
+         - id: ev-2021-11-01-buildup\n    date: \"2021-11-01\"\n    category: Military\n    \
+         title: Russian build-up on the border reported\n",
+        1,
+    );
+    assert!(text.contains("value: \"≈19%\""));
+    let text = text.replacen("value: \"≈19%\"", "value: \"≈20%\"", 1);
+    let start = text.find("  - id: ev-2025-11-23-geneva-framework").unwrap();
+    let end = start + 5 + text[start + 5..].find("\n  - id:").unwrap() + 1;
+    let text = format!("{}{}", &text[..start], &text[end..]);
+    std::fs::write(&path, text).unwrap();
+}
+
+/// Puts a "Since the last brief" section first in the brief at `path`, unless it has one.
+pub fn with_changes_section(path: &Path) {
+    let text = std::fs::read_to_string(path).unwrap();
+    if text.contains("\n  - kind: changes\n") {
+        return;
+    }
+    let text = text.replacen("\nsections:\n", "\nsections:\n  - kind: changes\n", 1);
+    std::fs::write(path, text).unwrap();
+}

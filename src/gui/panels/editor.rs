@@ -66,12 +66,19 @@ pub fn candidates(dossier: &Dossier, kind: SectionKind) -> Vec<(String, String)>
                 )
             })
             .collect(),
-        SectionKind::Overview | SectionKind::Notes => Vec::new(),
+        SectionKind::Overview | SectionKind::Notes | SectionKind::Changes => Vec::new(),
     }
 }
 
 /// The editor for section `index`.
-pub fn editor_ui(ui: &mut Ui, session: &Session, index: usize, actions: &mut Vec<Action>) {
+/// `reveal`: an item to scroll the list to, this frame only.
+pub fn editor_ui(
+    ui: &mut Ui,
+    session: &Session,
+    index: usize,
+    reveal: Option<&str>,
+    actions: &mut Vec<Action>,
+) {
     let Some(section) = session.brief.sections.get(index) else {
         return;
     };
@@ -117,10 +124,13 @@ pub fn editor_ui(ui: &mut Ui, session: &Session, index: usize, actions: &mut Vec
             SectionKind::Overview => {
                 ui.label(egui::RichText::new("The dossier\u{2019}s overview prints here as it is; there is nothing to pick.").weak());
             }
+            SectionKind::Changes => {
+                ui.label(egui::RichText::new("What changed in the dossier since this brief was last exported prints here: new events in your slices, changed figures, removed items, each linked to where it prints. The first export prints \u{201c}First brief on this dossier\u{201d}.").weak());
+            }
             SectionKind::Notes => {
                 ui.label(egui::RichText::new("A section of your own notes: add talking points, notes or questions below.").weak());
             }
-            kind => items_ui(ui, session, section, index, kind, actions),
+            kind => items_ui(ui, session, section, index, kind, reveal, actions),
         }
         ui.separator();
         section_annotations_ui(ui, section, index, actions);
@@ -230,9 +240,11 @@ fn items_ui(
     section: &Section,
     index: usize,
     kind: SectionKind,
+    reveal: Option<&str>,
     actions: &mut Vec<Action>,
 ) {
     let dossier = &session.dossier.doc;
+    let changes = &session.composed().changes;
     // A timeline lists the events its dates and categories let through; picks narrow further.
     // Built from the slice directly: with thousands of events nothing here may be quadratic.
     // Events are labelled only when their row is drawn: a few dozen, not thousands.
@@ -276,41 +288,58 @@ fn items_ui(
         }
     });
     let row_height = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
-    egui::ScrollArea::vertical()
+    let mut list = egui::ScrollArea::vertical()
         .id_salt("items")
         .max_height(320.0)
-        .auto_shrink([false, true])
-        .show_rows(ui, row_height, listed.len(), |ui, rows| {
-            for (row, (id, label)) in listed[rows.clone()].iter().enumerate() {
-                let id = *id;
-                let label = match label {
-                    Some(l) => (*l).to_owned(),
-                    None => event_label(events[rows.start + row]),
-                };
-                ui.horizontal(|ui| {
-                    // The button first: a long label may run past the edge, the button must not.
-                    if named_button(ui, "+ note", &format!("Annotate {label}"), true) {
-                        actions.push(Action::Edit(Edit::AddItemAnnotation {
-                            item: id.to_owned(),
-                            kind: AnnotationKind::Note,
-                        }));
-                    }
-                    let mut on = chosen(id);
-                    if ui.checkbox(&mut on, label.as_str()).changed() {
-                        let all = candidates(dossier, kind)
-                            .into_iter()
-                            .map(|(id, _)| id)
-                            .collect();
-                        actions.push(Action::Edit(Edit::SetItem {
-                            section: index,
-                            id: id.to_owned(),
-                            included: on,
-                            all,
-                        }));
-                    }
-                });
-            }
-        });
+        .auto_shrink([false, true]);
+    if let Some(row) = reveal.and_then(|id| listed.iter().position(|(i, _)| *i == id)) {
+        // A row or two above it stays in view, so the item is not hard against the edge.
+        list = list.vertical_scroll_offset(row.saturating_sub(2) as f32 * row_height);
+    }
+    list.show_rows(ui, row_height, listed.len(), |ui, rows| {
+        for (row, (id, label)) in listed[rows.clone()].iter().enumerate() {
+            let id = *id;
+            let label = match label {
+                Some(l) => (*l).to_owned(),
+                None => event_label(events[rows.start + row]),
+            };
+            ui.horizontal(|ui| {
+                // The button first: a long label may run past the edge, the button must not.
+                if named_button(ui, "+ note", &format!("Annotate {label}"), true) {
+                    actions.push(Action::Edit(Edit::AddItemAnnotation {
+                        item: id.to_owned(),
+                        kind: AnnotationKind::Note,
+                    }));
+                }
+                // Marked until the next export: printed now and not then, or changed since.
+                if let Some(badge) = changes.badge(id) {
+                    let color = match badge {
+                        crate::changes::Badge::New => egui::Color32::from_rgb(20, 110, 70),
+                        crate::changes::Badge::Changed => egui::Color32::from_rgb(170, 100, 0),
+                    };
+                    ui.label(
+                        egui::RichText::new(badge.label())
+                            .small()
+                            .strong()
+                            .color(color),
+                    );
+                }
+                let mut on = chosen(id);
+                if ui.checkbox(&mut on, label.as_str()).changed() {
+                    let all = candidates(dossier, kind)
+                        .into_iter()
+                        .map(|(id, _)| id)
+                        .collect();
+                    actions.push(Action::Edit(Edit::SetItem {
+                        section: index,
+                        id: id.to_owned(),
+                        included: on,
+                        all,
+                    }));
+                }
+            });
+        }
+    });
     // Notes on the items this section lists: a 2022 slice does not show a note on a 2025 event.
     let shown: std::collections::HashSet<&str> = listed.iter().map(|(id, _)| *id).collect();
     item_annotations_ui(

@@ -1,6 +1,7 @@
 //! One file and one `*_ui` function per panel. A panel reads the brief and pushes actions; it
 //! never changes the brief or touches a file itself.
 
+pub mod changes;
 pub mod details;
 pub mod editor;
 pub mod menu;

@@ -48,6 +48,7 @@ pub fn kind_name(kind: SectionKind) -> &'static str {
         SectionKind::Precedents => "Historical precedents",
         SectionKind::Sources => "Sources",
         SectionKind::Notes => "Notes and talking points",
+        SectionKind::Changes => "Since the last brief",
     }
 }
 
