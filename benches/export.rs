@@ -9,10 +9,17 @@ fn font_bytes(pdf_bytes: &[u8]) -> usize {
     let Ok(doc) = lopdf::Document::load_mem(pdf_bytes) else {
         return 0;
     };
+    // Every font program a font descriptor points at (krilla embeds CFF as FontFile3).
     doc.objects
         .values()
-        .filter_map(|o| o.as_stream().ok())
-        .filter(|s| s.dict.has(b"Length1"))
+        .filter_map(|o| o.as_dict().ok())
+        .filter(|d| d.has_type(b"FontDescriptor"))
+        .flat_map(|d| {
+            [&b"FontFile"[..], b"FontFile2", b"FontFile3"]
+                .into_iter()
+                .filter_map(|key| d.get(key).ok()?.as_reference().ok())
+        })
+        .filter_map(|id| doc.get_object(id).ok()?.as_stream().ok())
         .map(|s| s.content.len())
         .sum()
 }
