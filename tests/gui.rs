@@ -967,3 +967,223 @@ fn exporting_over_the_brief_or_its_dossier_is_refused() {
         assert_eq!(std::fs::read(input).unwrap(), before, "{}", input.display());
     }
 }
+
+// ---- issue 11: a window a staffer can work in all evening ----
+
+fn app_at(path: Option<PathBuf>, size: egui::Vec2) -> Harness<'static, App> {
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .with_max_steps(16)
+        .build_eframe(move |cc| App::new(cc, path));
+    harness.state_mut().native_dialogs = false;
+    harness.run();
+    harness
+}
+
+/// Types into whatever has the keyboard focus: text lands only if the focus is right.
+fn type_here(harness: &mut Harness<'_, App>, text: &str) {
+    harness.event(egui::Event::Text(text.to_owned()));
+    harness.run();
+}
+
+fn press(harness: &mut Harness<'_, App>, key: Key) {
+    harness.key_press(key);
+    harness.run();
+}
+
+#[test]
+fn at_1024_by_700_the_panels_hold_their_widths_and_every_field_is_on_screen() {
+    let (_dir, path) = premeeting_copy();
+    let mut harness = app_at(Some(path), egui::vec2(1024.0, 700.0));
+    let title = harness.get_by_label("Title").rect();
+    for _ in 0..20 {
+        harness.get_by_label("Include Key indicators").click();
+        harness.run();
+    }
+    assert_eq!(
+        harness.get_by_label("Title").rect(),
+        title,
+        "the form never narrows"
+    );
+    assert!(title.width() > 300.0, "{title:?}");
+    let preview = harness.state().prefs.widths.resolve(1024.0).1;
+    let editor_right = 1024.0 - preview;
+    assert!(
+        title.right() <= editor_right,
+        "{title:?} past {editor_right}"
+    );
+    // A remove button on a participant, and the timeline's To date and limit, within reach.
+    let remove = harness.get_by_label("Remove Participant 1").rect();
+    assert!(remove.right() <= editor_right, "{remove:?}");
+    harness.get_by_label("The last three weeks").click();
+    harness.run();
+    for label in ["To", "At most"] {
+        let rect = harness.get_by_label(label).rect();
+        assert!(rect.right() <= editor_right, "{label}: {rect:?}");
+    }
+}
+
+#[test]
+fn widths_saved_broken_come_back_inside_their_bounds() {
+    let prefs = briefing::gui::prefs::Prefs {
+        widths: briefing::gui::widths::PanelWidths {
+            sections: 4000.0,
+            preview: Some(f32::NAN),
+        },
+        ..Default::default()
+    }
+    .clamped();
+    let (sections, preview) = prefs.widths.resolve(1024.0);
+    assert!(sections <= briefing::gui::widths::SECTIONS_RANGE.1);
+    assert!(1024.0 - sections - preview >= briefing::gui::widths::EDITOR_MIN - 0.5);
+}
+
+#[test]
+fn a_new_point_takes_the_focus_enter_starts_the_next_and_backspace_removes_an_empty_one() {
+    let (_dir, path) = premeeting_copy();
+    let mut harness = app_on(Some(path));
+    let points = |h: &Harness<'_, App>| h.state().session.brief.meeting.bottom_line.clone();
+    let before = points(&harness).len();
+    harness.get_by_label("+ Add point").click();
+    harness.run();
+    type_here(&mut harness, "Ask about the plant");
+    assert_eq!(points(&harness).len(), before + 1);
+    assert_eq!(points(&harness)[before], "Ask about the plant");
+    press(&mut harness, Key::Enter);
+    assert_eq!(
+        points(&harness).len(),
+        before + 2,
+        "Enter starts the next point"
+    );
+    type_here(&mut harness, "Then the guarantees");
+    assert_eq!(points(&harness)[before + 1], "Then the guarantees");
+    press(&mut harness, Key::Enter);
+    assert_eq!(points(&harness).len(), before + 3);
+    press(&mut harness, Key::Backspace);
+    assert_eq!(
+        points(&harness).len(),
+        before + 2,
+        "Backspace removes the empty one"
+    );
+    // The cursor is back in the point before, at its end.
+    type_here(&mut harness, ".");
+    assert_eq!(points(&harness)[before + 1], "Then the guarantees.");
+}
+
+#[test]
+fn a_new_talking_point_and_a_new_item_note_take_the_focus() {
+    let (_dir, path) = premeeting_copy();
+    let mut harness = app_on(Some(path));
+    harness.get_by_label("Key indicators").click();
+    harness.run();
+    let section = match harness.state().selection {
+        Selection::Section(i) => i,
+        Selection::Details => panic!("a section is selected"),
+    };
+    harness.get_by_label("Add talking point").click();
+    harness.run();
+    type_here(&mut harness, "Press on the plant");
+    let notes = &harness.state().session.brief.sections[section].annotations;
+    assert_eq!(notes.last().unwrap().text, "Press on the plant");
+
+    let before = harness.state().session.brief.annotations.len();
+    harness
+        .get_all_by_label_contains("Annotate ")
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
+    type_here(&mut harness, "Check the figure");
+    let notes = &harness.state().session.brief.annotations;
+    assert_eq!(notes.len(), before + 1);
+    assert_eq!(notes.last().unwrap().text, "Check the figure");
+}
+
+#[test]
+fn tab_from_nowhere_starts_in_the_editor_and_ctrl_y_redoes() {
+    let (_dir, path) = premeeting_copy();
+    let mut harness = app_on(Some(path));
+    press(&mut harness, Key::Tab);
+    assert!(
+        harness.get_by_label("Title").is_focused(),
+        "Tab lands in Title"
+    );
+    type_here(&mut harness, "X");
+    let title = harness.state().session.brief.title.clone();
+    assert!(title.ends_with('X'), "{title}");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert!(!harness.state().session.brief.title.ends_with('X'));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    harness.run();
+    assert_eq!(harness.state().session.brief.title, title, "Ctrl+Y redoes");
+}
+
+#[test]
+fn ctrl_o_with_unsaved_changes_asks_once_and_the_path_field_has_the_focus() {
+    let (dir, path) = premeeting_copy();
+    let other = dir.path().join("background-pack.brief.yaml");
+    let mut harness = app_on(Some(path));
+    harness.get_by_label("Include Key indicators").click();
+    harness.run();
+    shortcut(&mut harness, Key::O);
+    harness.get_by_label("Discard").click();
+    harness.run();
+    assert!(
+        harness.get_by_label("Path").is_focused(),
+        "typing goes to the path"
+    );
+    // Select all and type over it, as a staffer would.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run();
+    type_here(&mut harness, &other.display().to_string());
+    press(&mut harness, Key::Enter);
+    assert!(
+        harness.query_by_label_contains("Save changes").is_none(),
+        "asked only once"
+    );
+    assert_eq!(
+        harness.state().session.path.as_deref(),
+        Some(other.as_path())
+    );
+}
+
+#[test]
+fn esc_cancels_and_enter_saves_in_the_unsaved_question() {
+    let (_dir, path) = premeeting_copy();
+    let mut harness = app_on(Some(path.clone()));
+    harness.get_by_label("Include Key indicators").click();
+    harness.run();
+    shortcut(&mut harness, Key::N);
+    harness.get_by_label_contains("Save changes");
+    press(&mut harness, Key::Escape);
+    assert!(harness.query_by_label_contains("Save changes").is_none());
+    assert_eq!(
+        harness.state().session.path.as_deref(),
+        Some(path.as_path())
+    );
+    shortcut(&mut harness, Key::N);
+    press(&mut harness, Key::Enter);
+    assert!(!saved(&path).sections[1].included, "Enter saved first");
+    assert_eq!(
+        harness.state().session.path,
+        None,
+        "then started the new brief"
+    );
+}
+
+#[test]
+fn save_as_suggests_a_file_name_from_the_title() {
+    let mut harness = app_on(None);
+    harness
+        .state_mut()
+        .apply(briefing::gui::action::Action::Edit(
+            briefing::gui::action::Edit::SetText {
+                field: briefing::gui::action::TextField::Title,
+                text: "Talks in Geneva: day 2".into(),
+            },
+        ));
+    shortcut(&mut harness, Key::S);
+    let text = harness.get_by_label("Path").value().unwrap();
+    assert!(text.ends_with("talks-in-geneva-day-2.brief.yaml"), "{text}");
+}

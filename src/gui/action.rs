@@ -8,6 +8,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::history::EditKind;
 use super::panels::preview::ScrollTarget;
+use super::widths::Side;
 use crate::model::{
     Annotation, AnnotationKind, Brief, Date, ItemAnnotation, Order, PageSize, Section, SectionKind,
 };
@@ -35,6 +36,8 @@ pub enum Action {
     OpenLink(String),
     /// An answer to a question the app asked (a crash copy, a file changed on disk).
     Answer(Answer),
+    /// A side panel dragged to a new width.
+    ResizePanel { side: Side, width: f32 },
 }
 
 /// The staffer's answer to a question the app asked. Applied with every other action, after
@@ -55,6 +58,24 @@ pub enum Answer {
     Overwrite(PathBuf),
     /// Read this file again, discarding the changes in the window.
     Reload(PathBuf),
+    /// Open the brief picked in the Open dialog; unsaved changes were asked about before.
+    OpenChosen(PathBuf),
+}
+
+/// A field the next frame gives the keyboard focus to: the one a button just created, or
+/// where the staffer's typing goes next. Runtime state, set by the app after an edit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// The first field of the editor (Tab from nowhere lands here, not in the menu bar).
+    First,
+    /// One entry of a list of the details.
+    Line(ListField, usize),
+    /// A section's heading.
+    Heading,
+    /// A note on the section shown, by index.
+    SectionNote(usize),
+    /// A note on an item, by index in the brief's annotations.
+    ItemNote(usize),
 }
 
 /// What the editor shows.
@@ -141,11 +162,22 @@ impl Command {
         }
     }
 
+    /// What the command does, for a tooltip.
+    pub fn hint(&self) -> &'static str {
+        match self {
+            Command::ExportPdf | Command::ExportTo(_) => "Write the PDF beside the brief",
+            Command::Undo => "Take back the last change",
+            Command::Redo => "Put back what Undo took back",
+            _ => self.label(),
+        }
+    }
+
     /// A second shortcut: Ctrl+= zooms in too, as in browsers, since + needs Shift on many
-    /// keyboards.
+    /// keyboards; Ctrl+Y redoes, as in Word.
     pub fn other_shortcut(&self) -> Option<KeyboardShortcut> {
         match self {
             Command::ZoomIn => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::Equals)),
+            Command::Redo => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::Y)),
             _ => None,
         }
     }
@@ -280,6 +312,8 @@ pub enum Edit {
     },
     /// Add an empty entry to a list.
     AddLine { list: ListField },
+    /// Insert an empty entry into a list at `index` (Enter in the entry before).
+    InsertLine { list: ListField, index: usize },
     /// Remove an entry from a list.
     RemoveLine { list: ListField, index: usize },
     /// The meeting day.
@@ -450,6 +484,10 @@ impl Edit {
                 }
             }
             Edit::AddLine { list } => list_mut(brief, list).push(String::new()),
+            Edit::InsertLine { list, index } => {
+                let lines = list_mut(brief, list);
+                lines.insert(index.min(lines.len()), String::new());
+            }
             Edit::RemoveLine { list, index } => {
                 let lines = list_mut(brief, list);
                 if index < lines.len() {

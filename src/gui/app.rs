@@ -6,24 +6,20 @@ use std::path::{Path, PathBuf};
 
 use egui::{Panel, ViewportCommand};
 
-use super::action::{Action, Answer, Command, Edit, Selection};
+use super::action::{Action, Answer, Command, Edit, Focus, Selection};
 use super::layout_worker::LayoutWorker;
 use super::panels::modal::{self, Outcome, Unsure};
 use super::panels::preview::{PreviewInput, PreviewState, ScrollTarget, ZOOM_STEP};
 use super::prefs::{self, Prefs};
 use super::recovery::{self, Keeper, Orphan};
 use super::session::Session;
+use super::widths::{self, Side};
 use super::{dialogs, fonts, panels};
 use crate::fingerprint::Fingerprint;
 use crate::model::Brief;
 use crate::problem::Severity;
 use crate::store;
 use crate::{layout, pdf};
-
-/// The preview's narrowest width: a page still readable beside its toolbar.
-const PREVIEW_MIN_WIDTH: f32 = 320.0;
-/// The editor's narrowest width the preview leaves it, window permitting.
-const EDITOR_MIN_WIDTH: f32 = 320.0;
 
 /// A modal question or message.
 #[derive(Debug, Clone, PartialEq)]
@@ -73,6 +69,8 @@ pub struct App {
     pub prefs: Prefs,
     /// What the editor shows.
     pub selection: Selection,
+    /// A field to give the keyboard focus to in the next frame.
+    pub focus: Option<Focus>,
     /// The open modal, if any.
     pub dialog: Option<Dialog>,
     /// The latest message.
@@ -164,6 +162,7 @@ impl App {
             session,
             prefs,
             selection: Selection::Details,
+            focus: None,
             dialog: None,
             toast: None,
             show_problems: false,
@@ -202,6 +201,7 @@ impl App {
                 self.preview.scroll_to = Some(keep);
             }
             Action::Answer(answer) => self.answer(answer),
+            Action::ResizePanel { side, width } => self.prefs.widths.set(side, width),
             Action::OpenLink(url) => {
                 if let Err(e) = dialogs::open_url(&url) {
                     self.toast = Some(Toast {
@@ -249,8 +249,10 @@ impl App {
             };
         }
         if let Edit::AddSection { .. } = edit {
-            self.selection = Selection::Section(self.session.brief.sections.len() - 1);
+            self.selection =
+                Selection::Section(self.session.brief.sections.len().saturating_sub(1));
         }
+        self.focus = focus_after(edit, &self.session.brief);
     }
 
     /// Runs a command; `force` skips the unsaved-changes question (the user chose Discard).
@@ -283,7 +285,11 @@ impl App {
             Command::SaveAs => {
                 let text = match &self.session.path {
                     Some(p) => p.display().to_string(),
-                    None => format!("{}untitled.brief.yaml", self.suggested_dir()),
+                    None => format!(
+                        "{}{}.brief.yaml",
+                        self.suggested_dir(),
+                        file_stem_for(&self.session.brief.title)
+                    ),
                 };
                 self.dialog = Some(Dialog::Path {
                     purpose: PathPurpose::SaveAs,
@@ -580,11 +586,11 @@ impl App {
                 }
                 if outcome == Outcome::Confirm {
                     let path = PathBuf::from(text.trim());
-                    actions.push(Action::Command(match purpose {
-                        PathPurpose::Open => Command::OpenPath(path),
-                        PathPurpose::SaveAs => Command::SaveTo(path),
-                        PathPurpose::Export => Command::ExportTo(path),
-                    }));
+                    actions.push(match purpose {
+                        PathPurpose::Open => Action::Answer(Answer::OpenChosen(path)),
+                        PathPurpose::SaveAs => Action::Command(Command::SaveTo(path)),
+                        PathPurpose::Export => Action::Command(Command::ExportTo(path)),
+                    });
                 } else if let Some(Dialog::Path { text: t, .. }) = &mut self.dialog {
                     *t = text;
                 }
@@ -708,6 +714,14 @@ impl eframe::App for App {
         let ctx = ui.ctx().clone();
         let mut actions = self.shortcuts(&ctx);
         actions.extend(App::window_events(&ctx));
+        // Tab from nowhere starts in the editor, not in the menu bar, where Enter would run a
+        // command by accident.
+        if self.dialog.is_none()
+            && ctx.memory(|m| m.focused().is_none())
+            && ctx.input(|i| i.key_pressed(egui::Key::Tab) && i.modifiers.is_none())
+        {
+            self.focus = Some(Focus::First);
+        }
         self.lay_out(Some(&ctx));
 
         Panel::top("menu").show(ui, |ui| {
@@ -716,9 +730,12 @@ impl eframe::App for App {
         Panel::bottom("status").show(ui, |ui| {
             panels::status::status_ui(ui, self, &mut actions);
         });
-        Panel::left("sections")
-            .resizable(true)
-            .default_size(270.0)
+        // Exact widths, the staffer's, clamped to the window: a panel never takes the width
+        // its contents last needed, so it cannot creep wider with each click.
+        let (sections_width, preview_width) = self.prefs.widths.resolve(ctx.content_rect().width());
+        let sections = Panel::left("sections")
+            .resizable(false)
+            .exact_size(sections_width)
             .show(ui, |ui| {
                 panels::sections::sections_ui(
                     ui,
@@ -727,14 +744,20 @@ impl eframe::App for App {
                     &mut actions,
                 );
             });
+        let rect = sections.response.rect;
+        if let Some(width) = widths::resize_handle_ui(
+            ui,
+            Side::Sections,
+            rect.right(),
+            rect.y_range(),
+            sections_width,
+        ) {
+            actions.push(Action::ResizePanel {
+                side: Side::Sections,
+                width,
+            });
+        }
         if self.prefs.preview {
-            // Bounded both ways, so a width saved on another screen, or dragged too far, can
-            // squeeze neither the editor nor the pages; by default about a third of the window.
-            let window = ctx.content_rect().width();
-            let widest = (window * 0.6)
-                .min(ui.available_width() - EDITOR_MIN_WIDTH)
-                .max(PREVIEW_MIN_WIDTH);
-            let default = (window * 0.36).clamp(PREVIEW_MIN_WIDTH, widest);
             let finished = self.layout.finished();
             let input = PreviewInput {
                 pages: self.layout.laid().map(|l| &l.pages),
@@ -744,17 +767,34 @@ impl eframe::App for App {
                     .map(String::as_str),
             };
             let preview = &mut self.preview;
-            Panel::right("preview")
-                .resizable(true)
-                .default_size(default)
-                .size_range(PREVIEW_MIN_WIDTH..=widest)
+            let shown = Panel::right("preview")
+                .resizable(false)
+                .exact_size(preview_width)
                 .show(ui, |ui| {
                     panels::preview::preview_ui(ui, &input, preview, &mut actions);
                 });
+            let rect = shown.response.rect;
+            if let Some(width) = widths::resize_handle_ui(
+                ui,
+                Side::Preview,
+                rect.left(),
+                rect.y_range(),
+                preview_width,
+            ) {
+                actions.push(Action::ResizePanel {
+                    side: Side::Preview,
+                    width,
+                });
+            }
         }
+        let focus = self.focus.take();
         egui::CentralPanel::default().show(ui, |ui| match self.selection {
-            Selection::Details => panels::details::details_ui(ui, &self.session, &mut actions),
-            Selection::Section(i) => panels::editor::editor_ui(ui, &self.session, i, &mut actions),
+            Selection::Details => {
+                panels::details::details_ui(ui, &self.session, focus, &mut actions);
+            }
+            Selection::Section(i) => {
+                panels::editor::editor_ui(ui, &self.session, i, focus, &mut actions);
+            }
         });
         if self.show_problems {
             panels::status::problems_window(&ctx, self.session.findings(), &mut self.show_problems);
@@ -770,6 +810,7 @@ impl eframe::App for App {
         for action in actions {
             self.apply(action);
         }
+        focus_ring(&ctx);
         self.offer_recovered();
         self.keep_recovery_copy();
         if self.allow_close && !self.close_sent {
@@ -789,6 +830,72 @@ impl eframe::App for App {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, prefs::KEY, &self.prefs);
+    }
+}
+
+/// A ring around the widget with the keyboard focus, in the selection colour, drawn over
+/// everything: egui's own marks a focused button only as if pressed, too faint to follow Tab.
+fn focus_ring(ctx: &egui::Context) {
+    let Some(id) = ctx.memory(|m| m.focused()) else {
+        return;
+    };
+    let Some(response) = ctx.read_response(id) else {
+        return;
+    };
+    let layer = egui::LayerId::new(egui::Order::Foreground, egui::Id::unique("focus-ring"));
+    let stroke = egui::Stroke::new(2.0, ctx.global_style().visuals.selection.stroke.color);
+    ctx.layer_painter(layer)
+        .with_clip_rect(response.interact_rect.expand(4.0))
+        .rect_stroke(
+            response.rect.expand(2.0),
+            3.0,
+            stroke,
+            egui::StrokeKind::Outside,
+        );
+}
+
+/// Where the keyboard goes after an edit: into the field a button just created, or, after
+/// Backspace removed an empty entry, into the entry before it.
+fn focus_after(edit: &Edit, brief: &Brief) -> Option<Focus> {
+    let last = |n: usize| n.checked_sub(1);
+    match *edit {
+        Edit::AddLine { list } => {
+            last(super::action::list_of(brief, list).len()).map(|i| Focus::Line(list, i))
+        }
+        Edit::InsertLine { list, index } => Some(Focus::Line(list, index)),
+        Edit::RemoveLine { list, index } => {
+            let len = super::action::list_of(brief, list).len();
+            (len > 0).then(|| Focus::Line(list, index.saturating_sub(1).min(len - 1)))
+        }
+        Edit::AddSection { .. } => Some(Focus::Heading),
+        Edit::AddSectionAnnotation { section, .. } => brief
+            .sections
+            .get(section)
+            .and_then(|s| last(s.annotations.len()))
+            .map(Focus::SectionNote),
+        Edit::AddItemAnnotation { .. } => last(brief.annotations.len()).map(Focus::ItemNote),
+        _ => None,
+    }
+}
+
+/// A file name made from a brief's title: "Talks in Geneva: day 2" -> "talks-in-geneva-day-2".
+pub fn file_stem_for(title: &str) -> String {
+    let mut stem = String::new();
+    for c in title.chars() {
+        if c.is_alphanumeric() {
+            stem.extend(c.to_lowercase());
+        } else if !stem.is_empty() && !stem.ends_with('-') {
+            stem.push('-');
+        }
+        if stem.chars().count() >= 60 {
+            break;
+        }
+    }
+    let stem = stem.trim_end_matches('-');
+    if stem.is_empty() {
+        "untitled".to_owned()
+    } else {
+        stem.to_owned()
     }
 }
 

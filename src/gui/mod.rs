@@ -16,6 +16,7 @@ pub mod prefs;
 pub mod recovery;
 pub mod session;
 mod unwind;
+pub mod widths;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -42,6 +42,9 @@ impl App {
     /// Acts on the answer to a question the app asked.
     pub(super) fn answer(&mut self, answer: Answer) {
         match answer {
+            // Picked in the path dialog Open showed, after the unsaved changes were asked
+            // about: not asked twice.
+            Answer::OpenChosen(path) => self.run(Command::OpenPath(path), true),
             Answer::Restore => {
                 let Some(found) = self.orphans.first().map(|o| &o.recovery) else {
                     return;

@@ -6,7 +6,7 @@ use egui::{ComboBox, DragValue, TextEdit, Ui};
 
 use super::widgets::{bold, kind_name, named_button, optional_date_ui};
 use crate::compose;
-use crate::gui::action::{Action, Edit};
+use crate::gui::action::{Action, Edit, Focus};
 use crate::gui::session::Session;
 use crate::model::{
     Annotation, AnnotationKind, Dossier, ItemAnnotation, Order, Section, SectionKind,
@@ -70,8 +70,14 @@ pub fn candidates(dossier: &Dossier, kind: SectionKind) -> Vec<(String, String)>
     }
 }
 
-/// The editor for section `index`.
-pub fn editor_ui(ui: &mut Ui, session: &Session, index: usize, actions: &mut Vec<Action>) {
+/// The editor for section `index`; `focus` is a field to give the keyboard focus to.
+pub fn editor_ui(
+    ui: &mut Ui,
+    session: &Session,
+    index: usize,
+    focus: Option<Focus>,
+    actions: &mut Vec<Action>,
+) {
     let Some(section) = session.brief.sections.get(index) else {
         return;
     };
@@ -90,7 +96,11 @@ pub fn editor_ui(ui: &mut Ui, session: &Session, index: usize, actions: &mut Vec
         let edit = TextEdit::singleline(&mut heading)
             .hint_text(section.kind.default_heading())
             .desired_width(f32::INFINITY);
-        if ui.add(edit).labelled_by(label.id).changed() {
+        let response = ui.add(edit).labelled_by(label.id);
+        if matches!(focus, Some(Focus::First | Focus::Heading)) {
+            response.request_focus();
+        }
+        if response.changed() {
             actions.push(Action::Edit(Edit::SetHeading {
                 section: index,
                 heading,
@@ -120,10 +130,10 @@ pub fn editor_ui(ui: &mut Ui, session: &Session, index: usize, actions: &mut Vec
             SectionKind::Notes => {
                 ui.label(egui::RichText::new("A section of your own notes: add talking points, notes or questions below.").weak());
             }
-            kind => items_ui(ui, session, section, index, kind, actions),
+            kind => items_ui(ui, session, section, index, kind, focus, actions),
         }
         ui.separator();
-        section_annotations_ui(ui, section, index, actions);
+        section_annotations_ui(ui, section, index, focus, actions);
     });
 }
 
@@ -149,7 +159,7 @@ fn slice_ui(
         .map(|e| e.date.first_day())
         .min()
         .unwrap_or(dossier.as_of);
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if let Some(date) = optional_date_ui(ui, "From", "slice-from", section.from, first) {
             actions.push(Action::Edit(Edit::SetFrom {
                 section: index,
@@ -184,7 +194,7 @@ fn slice_ui(
             }
         }
     });
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         for (order, name) in [
             (Order::OldestFirst, "Oldest first"),
             (Order::NewestFirst, "Newest first"),
@@ -230,6 +240,7 @@ fn items_ui(
     section: &Section,
     index: usize,
     kind: SectionKind,
+    focus: Option<Focus>,
     actions: &mut Vec<Action>,
 ) {
     let dossier = &session.dossier.doc;
@@ -319,6 +330,7 @@ fn items_ui(
         dossier,
         kind,
         &shown,
+        focus,
         actions,
     );
 }
@@ -353,6 +365,7 @@ fn item_annotations_ui(
     dossier: &Dossier,
     kind: SectionKind,
     shown: &std::collections::HashSet<&str>,
+    focus: Option<Focus>,
     actions: &mut Vec<Action>,
 ) {
     let mine: Vec<(usize, &ItemAnnotation, String)> = annotations
@@ -373,7 +386,8 @@ fn item_annotations_ui(
                 kind: a.kind,
                 text: a.text.clone(),
             };
-            match annotation_ui(ui, &current, &format!("Note on {label}")) {
+            let focused = focus == Some(Focus::ItemNote(i));
+            match annotation_ui(ui, &current, &format!("Note on {label}"), focused) {
                 Some(Some(changed)) => actions.push(Action::Edit(Edit::SetItemAnnotation {
                     index: i,
                     annotation: ItemAnnotation {
@@ -389,12 +403,19 @@ fn item_annotations_ui(
     }
 }
 
-fn section_annotations_ui(ui: &mut Ui, section: &Section, index: usize, actions: &mut Vec<Action>) {
+fn section_annotations_ui(
+    ui: &mut Ui,
+    section: &Section,
+    index: usize,
+    focus: Option<Focus>,
+    actions: &mut Vec<Action>,
+) {
     ui.label(bold("Notes on this section"));
     for (i, a) in section.annotations.iter().enumerate() {
         ui.push_id(("section-note", i), |ui| {
             let name = format!("{} {}", a.kind.label(), i + 1);
-            match annotation_ui(ui, a, &name) {
+            let focused = focus == Some(Focus::SectionNote(i));
+            match annotation_ui(ui, a, &name, focused) {
                 Some(Some(annotation)) => {
                     actions.push(Action::Edit(Edit::SetSectionAnnotation {
                         section: index,
@@ -410,7 +431,7 @@ fn section_annotations_ui(ui: &mut Ui, section: &Section, index: usize, actions:
             }
         });
     }
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         for (kind, text) in [
             (AnnotationKind::TalkingPoint, "Add talking point"),
             (AnnotationKind::Note, "Add staff note"),
@@ -428,7 +449,12 @@ fn section_annotations_ui(ui: &mut Ui, section: &Section, index: usize, actions:
 
 /// One annotation: its kind, its text and a remove button. `Some(Some(new))` when it changed,
 /// `Some(None)` when removed.
-fn annotation_ui(ui: &mut Ui, annotation: &Annotation, name: &str) -> Option<Option<Annotation>> {
+fn annotation_ui(
+    ui: &mut Ui,
+    annotation: &Annotation,
+    name: &str,
+    focus: bool,
+) -> Option<Option<Annotation>> {
     let mut result = None;
     ui.horizontal(|ui| {
         let mut kind = annotation.kind;
@@ -464,6 +490,10 @@ fn annotation_ui(ui: &mut Ui, annotation: &Annotation, name: &str) -> Option<Opt
     edit.widget_info(move || {
         egui::WidgetInfo::labeled(egui::Role::MultilineTextInput, true, &accessible)
     });
+    if focus {
+        edit.request_focus();
+        edit.scroll_to_me(Some(egui::Align::Center));
+    }
     if edit.changed() {
         result = Some(Some(Annotation {
             kind: annotation.kind,

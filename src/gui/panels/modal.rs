@@ -30,6 +30,20 @@ pub enum Unsaved {
     Cancel,
 }
 
+/// True in the first frame a dialog of this `kind` is shown, when its first field or main
+/// button takes the focus, so the staffer can type or press Enter at once.
+fn just_opened(ui: &egui::Ui, kind: &str) -> bool {
+    let id = Id::unique(("dialog-shown", kind));
+    let pass = ui.ctx().cumulative_pass_nr();
+    let last = ui.data_mut(|d| {
+        let last = d.get_temp::<u64>(id);
+        d.insert_temp(id, pass);
+        last
+    });
+    // Shown in the pass before: still open. Anything else: opened now.
+    last.is_none_or(|last| last + 1 < pass)
+}
+
 /// Asks for a path; returns the outcome and whether Browse… was clicked.
 pub fn path_ui(ctx: &Context, purpose: PathPurpose, text: &mut String) -> (Outcome, bool) {
     let (title, confirm) = match purpose {
@@ -47,7 +61,7 @@ pub fn path_ui(ctx: &Context, purpose: PathPurpose, text: &mut String) -> (Outco
         let edit = ui
             .add(TextEdit::singleline(text).desired_width(f32::INFINITY))
             .labelled_by(label.id);
-        if !edit.has_focus() && text.is_empty() {
+        if just_opened(ui, "path") {
             edit.request_focus();
         }
         let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
@@ -83,7 +97,12 @@ pub fn unsaved_ui(ctx: &Context, name: &str) -> Unsaved {
         ui.label("If you don\u{2019}t save, your changes will be lost.");
         ui.add_space(8.0);
         ui.horizontal(|ui| {
-            if ui.button("Save").clicked() {
+            // Save has the focus: Enter saves, Esc cancels.
+            let save = ui.button("Save");
+            if just_opened(ui, "unsaved") {
+                save.request_focus();
+            }
+            if save.clicked() {
                 answer = Unsaved::Save;
             }
             if ui.button("Discard").clicked() {
@@ -113,7 +132,11 @@ pub fn error_ui(ctx: &Context, title: &str, message: &str) -> Outcome {
                 ui.label(RichText::new(message).monospace());
             });
         ui.add_space(8.0);
-        if ui.button("OK").clicked() {
+        let ok = ui.button("OK");
+        if just_opened(ui, "error") {
+            ok.request_focus();
+        }
+        if ok.clicked() {
             outcome = Outcome::Confirm;
         }
     });
