@@ -1187,3 +1187,116 @@ fn save_as_suggests_a_file_name_from_the_title() {
     let text = harness.get_by_label("Path").value().unwrap();
     assert!(text.ends_with("talks-in-geneva-day-2.brief.yaml"), "{text}");
 }
+
+/// The premeeting sample with an unknown participant, a mistyped item and a note on a
+/// mistyped event: every one refuses or spoils the export.
+fn broken_premeeting() -> (tempfile::TempDir, PathBuf) {
+    let (dir, path) = premeeting_copy();
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace(
+            "items: [ind-territory, ind-casualties]",
+            "items: [ind-territory, ind-casualtes]",
+        )
+        .replace(
+            "  date: \"2025-12-09\"",
+            "  participants: [zelensky]\n  date: \"2025-12-09\"",
+        )
+        .replace(
+            "  - item: ev-2025-12-06-znpp-power-loss",
+            "  - item: ev-2025-12-06-znpp-power-los",
+        );
+    std::fs::write(&path, text).unwrap();
+    (dir, path)
+}
+
+fn errors(harness: &Harness<'_, App>) -> Vec<String> {
+    harness
+        .state()
+        .session
+        .findings()
+        .iter()
+        .filter(|f| f.severity == briefing::problem::Severity::Error)
+        .map(|f| f.message.clone())
+        .collect()
+}
+
+#[test]
+fn every_problem_of_a_broken_brief_is_fixed_from_inside_the_window() {
+    let (_dir, path) = broken_premeeting();
+    let mut harness = app_on(Some(path));
+    assert_eq!(errors(&harness).len(), 2, "{:?}", errors(&harness));
+    harness.get_by_label_contains("error(s)").click();
+    harness.run();
+    // Plain locations, each a link to the place at fault.
+    harness
+        .get_by_label("at Sections \u{203a} Key indicators \u{203a} items, line 2")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().selection, Selection::Section(1));
+    harness.get_by_label_contains("error(s)").click();
+    harness.run();
+    // The unknown id is shown in its list, with the did-you-mean as one click.
+    harness.get_by_label("Use ind-casualties").click();
+    harness.run();
+    assert_eq!(
+        harness.state().session.brief.sections[1].items,
+        Some(vec![
+            "ind-territory".to_owned(),
+            "ind-casualties".to_owned()
+        ])
+    );
+    // The unknown participant, in the participants list, removed.
+    harness.get_by_label_contains("error(s)").click();
+    harness.run();
+    harness
+        .get_by_label("at Details \u{203a} Participants from the dossier, line 1")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().selection, Selection::Details);
+    harness.get_by_label_contains("error(s)").click();
+    harness.run();
+    harness.get_by_label("Remove zelensky").click();
+    harness.run();
+    assert!(errors(&harness).is_empty(), "{:?}", errors(&harness));
+    // The note on a mistyped event prints nowhere: listed, and attached with one click.
+    harness
+        .get_by_label("Attach note 2 to ev-2025-12-06-znpp-power-loss")
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.state().session.brief.annotations[1].item,
+        "ev-2025-12-06-znpp-power-loss"
+    );
+    assert!(harness.query_by_label("Notes that print nowhere").is_none());
+    assert!(
+        harness.state().session.findings().is_empty(),
+        "{:?}",
+        harness.state().session.findings()
+    );
+}
+
+#[test]
+fn a_note_that_prints_nowhere_can_be_deleted_and_its_problem_goes_to_it() {
+    let (_dir, path) = broken_premeeting();
+    let mut harness = app_on(Some(path));
+    harness.get_by_label("Include Key indicators").click();
+    harness.run();
+    harness.get_by_label_contains("error(s)").click();
+    harness.run();
+    harness
+        .get_by_label_contains("at Notes on items \u{203a} note 2")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().selection, Selection::Details);
+    assert!(
+        harness
+            .get_by_label("Note 2 on ev-2025-12-06-znpp-power-los")
+            .is_focused()
+    );
+    harness.get_by_label_contains("error(s)").click();
+    harness.run();
+    harness.get_by_label("Delete note 2").click();
+    harness.run();
+    assert_eq!(harness.state().session.brief.annotations.len(), 1);
+}

@@ -36,6 +36,8 @@ pub enum Action {
     OpenLink(String),
     /// An answer to a question the app asked (a crash copy, a file changed on disk).
     Answer(Answer),
+    /// Go to where a problem is: select its section or the details, focus its field.
+    GoTo(super::locations::Target),
     /// A side panel dragged to a new width.
     ResizePanel { side: Side, width: f32 },
 }
@@ -72,6 +74,8 @@ pub enum Focus {
     Line(ListField, usize),
     /// A section's heading.
     Heading,
+    /// A text field of the details.
+    Text(TextField),
     /// A note on the section shown, by index.
     SectionNote(usize),
     /// A note on an item, by index in the brief's annotations.
@@ -121,6 +125,8 @@ pub enum Command {
     ZoomOut,
     /// Fit the preview's pages to the panel's width.
     FitWidth,
+    /// Show or hide the list of problems.
+    ToggleProblems,
     /// Close the window.
     Quit,
 }
@@ -158,6 +164,7 @@ impl Command {
             Command::ZoomIn => "Zoom in",
             Command::ZoomOut => "Zoom out",
             Command::FitWidth => "Fit width",
+            Command::ToggleProblems => "Problems",
             Command::Quit => "Quit",
         }
     }
@@ -260,6 +267,16 @@ pub enum Edit {
         included: bool,
         all: Vec<String>,
     },
+    /// Take an id out of a section's item list (one the dossier lacks, say).
+    RemoveItemId { section: usize, id: String },
+    /// Put `to` in place of `from` in a section's item list: the did-you-mean.
+    ReplaceItemId {
+        section: usize,
+        from: String,
+        to: String,
+    },
+    /// Put `to` in place of the participant id `from`.
+    ReplaceParticipant { from: String, to: String },
     /// Show every item (`true`) or none.
     SetAllItems { section: usize, all: bool },
     /// A timeline slice's first day.
@@ -386,6 +403,27 @@ impl Edit {
                     s.items = (ordered != all).then_some(ordered);
                 }
             }
+            Edit::RemoveItemId { section, id } => {
+                if let Some(items) = brief
+                    .sections
+                    .get_mut(section)
+                    .and_then(|s| s.items.as_mut())
+                {
+                    items.retain(|i| *i != id);
+                }
+            }
+            Edit::ReplaceItemId { section, from, to } => {
+                if let Some(items) = brief
+                    .sections
+                    .get_mut(section)
+                    .and_then(|s| s.items.as_mut())
+                {
+                    replace_once(items, &from, to);
+                }
+            }
+            Edit::ReplaceParticipant { from, to } => {
+                replace_once(&mut brief.meeting.participants, &from, to);
+            }
             Edit::SetAllItems { section, all } => {
                 if let Some(s) = brief.sections.get_mut(section) {
                     s.items = if all { None } else { Some(Vec::new()) };
@@ -504,6 +542,15 @@ impl Edit {
             Edit::SetPageSize { size } => brief.page_size = size,
             Edit::SetIncludeAnnotations { on } => brief.include_annotations = on,
         }
+    }
+}
+
+/// `to` in place of `from`, or `from` dropped if `to` is listed already.
+fn replace_once(list: &mut Vec<String>, from: &str, to: String) {
+    if list.contains(&to) {
+        list.retain(|i| i != from);
+    } else if let Some(slot) = list.iter_mut().find(|i| *i == from) {
+        *slot = to;
     }
 }
 

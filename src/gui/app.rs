@@ -195,6 +195,26 @@ impl App {
                     Selection::Section(i) => ScrollTarget::Section(i),
                 });
             }
+            Action::GoTo(target) => {
+                let selection = match (target.selection, target.focus) {
+                    // A note on an item is edited in the first section that lists it.
+                    (Selection::Details, Some(Focus::ItemNote(n))) => self
+                        .session
+                        .brief
+                        .annotations
+                        .get(n)
+                        .and_then(|a| {
+                            let dossier = &self.session.dossier.doc;
+                            self.session.brief.sections.iter().position(|s| {
+                                panels::editor::listed_ids(dossier, s).contains(&a.item)
+                            })
+                        })
+                        .map_or(Selection::Details, Selection::Section),
+                    (selection, _) => selection,
+                };
+                self.apply(Action::Select(selection));
+                self.focus = target.focus;
+            }
             Action::ScrollPreview(target) => self.preview.scroll_to = Some(target),
             Action::ZoomPreview { zoom, keep } => {
                 self.preview.set_zoom(zoom);
@@ -325,6 +345,7 @@ impl App {
                 }
             }
             Command::TogglePreview => self.prefs.preview = !self.prefs.preview,
+            Command::ToggleProblems => self.show_problems = !self.show_problems,
             Command::ZoomIn => self.preview.set_zoom(self.preview.zoom * ZOOM_STEP),
             Command::ZoomOut => self.preview.set_zoom(self.preview.zoom / ZOOM_STEP),
             Command::FitWidth => self.preview.set_zoom(1.0),
@@ -797,7 +818,12 @@ impl eframe::App for App {
             }
         });
         if self.show_problems {
-            panels::status::problems_window(&ctx, self.session.findings(), &mut self.show_problems);
+            panels::status::problems_window(
+                &ctx,
+                &self.session.brief,
+                self.session.findings(),
+                &mut actions,
+            );
         }
         if self.show_budget
             && let Some(laid) = self.layout.laid()

@@ -11,6 +11,7 @@ mod fonts;
 pub mod history;
 pub mod instance;
 pub mod layout_worker;
+pub mod locations;
 pub mod panels;
 pub mod prefs;
 pub mod recovery;

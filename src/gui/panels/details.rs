@@ -4,10 +4,13 @@
 
 use egui::{Key, TextEdit, Ui};
 
-use super::widgets::{bold, named_button, named_checkbox, optional_date_ui};
+use super::editor::{label_of, listed_ids};
+use super::widgets::{
+    UnknownFix, bold, named_button, named_checkbox, optional_date_ui, unknown_id_ui,
+};
 use crate::gui::action::{Action, Edit, Focus, ListField, TextField, list_of, text_of};
 use crate::gui::session::Session;
-use crate::model::{Brief, PageSize};
+use crate::model::{Brief, ItemAnnotation, PageSize};
 
 fn text_row(
     ui: &mut Ui,
@@ -15,9 +18,11 @@ fn text_row(
     label: &str,
     field: TextField,
     multiline: bool,
-    focus: bool,
+    focus: Option<Focus>,
     actions: &mut Vec<Action>,
 ) {
+    let focus = focus == Some(Focus::Text(field))
+        || (field == TextField::Title && focus == Some(Focus::First));
     let label = ui.label(label);
     let mut text = text_of(brief, field).to_owned();
     let edit = if multiline {
@@ -30,6 +35,7 @@ fn text_row(
         .labelled_by(label.id);
     if focus {
         response.request_focus();
+        response.scroll_to_me(Some(egui::Align::Center));
     }
     if response.changed() {
         actions.push(Action::Edit(Edit::SetText { field, text }));
@@ -115,15 +121,16 @@ pub fn details_ui(ui: &mut Ui, session: &Session, focus: Option<Focus>, actions:
         .auto_shrink([false, false])
         .show(ui, |ui| {
             ui.set_max_width(ui.available_width());
-            let first = focus == Some(Focus::First);
-            text_row(ui, brief, "Title", TextField::Title, false, first, actions);
+            // First, where it is seen: these notes are lost until the staffer acts.
+            orphan_notes_ui(ui, session, focus, actions);
+            text_row(ui, brief, "Title", TextField::Title, false, focus, actions);
             text_row(
                 ui,
                 brief,
                 "Subtitle",
                 TextField::Subtitle,
                 false,
-                false,
+                focus,
                 actions,
             );
             text_row(
@@ -132,7 +139,7 @@ pub fn details_ui(ui: &mut Ui, session: &Session, focus: Option<Focus>, actions:
                 "Meeting purpose",
                 TextField::Purpose,
                 true,
-                false,
+                focus,
                 actions,
             );
             list_rows(
@@ -155,14 +162,14 @@ pub fn details_ui(ui: &mut Ui, session: &Session, focus: Option<Focus>, actions:
                 }
             });
             ui.add_space(6.0);
-            text_row(ui, brief, "Time", TextField::Time, false, false, actions);
+            text_row(ui, brief, "Time", TextField::Time, false, focus, actions);
             text_row(
                 ui,
                 brief,
                 "Place",
                 TextField::Location,
                 false,
-                false,
+                focus,
                 actions,
             );
 
@@ -193,6 +200,25 @@ pub fn details_ui(ui: &mut Ui, session: &Session, focus: Option<Focus>, actions:
                         });
                     }
                 });
+            for id in &brief.meeting.participants {
+                if dossier.people.iter().any(|p| p.id == *id) {
+                    continue;
+                }
+                let known = dossier.people.iter().map(|p| p.id.as_str());
+                match unknown_id_ui(ui, id, crate::compose::nearest(id, known)) {
+                    Some(UnknownFix::Remove) => actions.push(Action::Edit(Edit::SetParticipant {
+                        id: id.clone(),
+                        on: false,
+                    })),
+                    Some(UnknownFix::Replace(to)) => {
+                        actions.push(Action::Edit(Edit::ReplaceParticipant {
+                            from: id.clone(),
+                            to,
+                        }));
+                    }
+                    None => {}
+                }
+            }
             ui.add_space(6.0);
             list_rows(
                 ui,
@@ -209,7 +235,7 @@ pub fn details_ui(ui: &mut Ui, session: &Session, focus: Option<Focus>, actions:
                 "Prepared for",
                 TextField::PreparedFor,
                 false,
-                false,
+                focus,
                 actions,
             );
             text_row(
@@ -218,7 +244,7 @@ pub fn details_ui(ui: &mut Ui, session: &Session, focus: Option<Focus>, actions:
                 "Prepared by",
                 TextField::PreparedBy,
                 false,
-                false,
+                focus,
                 actions,
             );
             text_row(
@@ -227,7 +253,7 @@ pub fn details_ui(ui: &mut Ui, session: &Session, focus: Option<Focus>, actions:
                 "Handling marking",
                 TextField::Marking,
                 false,
-                false,
+                focus,
                 actions,
             );
 
@@ -251,4 +277,129 @@ pub fn details_ui(ui: &mut Ui, session: &Session, focus: Option<Focus>, actions:
             }
             ui.add_space(12.0);
         });
+}
+
+/// Notes on items that no section of the brief lists, so no section's editor shows them:
+/// each with "Attach to…" (the likely item first) and "Delete".
+fn orphan_notes_ui(
+    ui: &mut Ui,
+    session: &Session,
+    focus: Option<Focus>,
+    actions: &mut Vec<Action>,
+) {
+    let brief = &session.brief;
+    let dossier = &session.dossier.doc;
+    let listed: Vec<Vec<String>> = brief
+        .sections
+        .iter()
+        .map(|s| listed_ids(dossier, s))
+        .collect();
+    let orphans: Vec<usize> = brief
+        .annotations
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| !listed.iter().any(|ids| ids.contains(&a.item)))
+        .map(|(i, _)| i)
+        .collect();
+    if orphans.is_empty() {
+        return;
+    }
+    ui.label(bold("Notes that print nowhere").color(ui.visuals().warn_fg_color));
+    ui.add(
+        egui::Label::new(
+            egui::RichText::new(
+                "No section of the brief lists the item these notes are on: attach each to \
+                 another item, or delete it.",
+            )
+            .weak(),
+        )
+        .wrap(),
+    );
+    let mut choices: Vec<(String, String)> = Vec::new();
+    for (section, ids) in brief.sections.iter().zip(&listed) {
+        for id in ids {
+            if !choices.iter().any(|(c, _)| c == id) {
+                let label = label_of(dossier, section.kind, id).unwrap_or_else(|| id.clone());
+                choices.push((id.clone(), label));
+            }
+        }
+    }
+    for i in orphans {
+        let Some(note) = brief.annotations.get(i) else {
+            continue;
+        };
+        ui.push_id(("orphan-note", i), |ui| {
+            ui.horizontal_wrapped(|ui| {
+                let color = ui.visuals().warn_fg_color;
+                ui.label(
+                    egui::RichText::new(format!(
+                        "\u{26a0} {} on \u{201c}{}\u{201d}",
+                        note.kind.label(),
+                        note.item
+                    ))
+                    .color(color),
+                );
+                let suggestion =
+                    crate::compose::nearest(&note.item, choices.iter().map(|(id, _)| id.as_str()));
+                let attach = |to: &str| {
+                    Action::Edit(Edit::SetItemAnnotation {
+                        index: i,
+                        annotation: ItemAnnotation {
+                            item: to.to_owned(),
+                            ..note.clone()
+                        },
+                    })
+                };
+                if let Some(s) = suggestion
+                    && named_button(
+                        ui,
+                        &format!("Attach to \u{201c}{s}\u{201d}"),
+                        &format!("Attach note {} to {s}", i + 1),
+                        true,
+                    )
+                {
+                    actions.push(attach(s));
+                }
+                ui.menu_button("Attach to\u{2026}", |ui| {
+                    egui::ScrollArea::vertical()
+                        .max_height(320.0)
+                        .show(ui, |ui| {
+                            for (id, label) in &choices {
+                                if ui.button(label).clicked() {
+                                    actions.push(attach(id));
+                                    ui.close();
+                                }
+                            }
+                        });
+                });
+                if named_button(ui, "Delete", &format!("Delete note {}", i + 1), true) {
+                    actions.push(Action::Edit(Edit::RemoveItemAnnotation { index: i }));
+                }
+            });
+            let mut text = note.text.clone();
+            let edit = ui.add(
+                TextEdit::multiline(&mut text)
+                    .desired_rows(2)
+                    .desired_width(f32::INFINITY),
+            );
+            let accessible = format!("Note {} on {}", i + 1, note.item);
+            edit.widget_info(move || {
+                egui::WidgetInfo::labeled(egui::Role::MultilineTextInput, true, &accessible)
+            });
+            if focus == Some(Focus::ItemNote(i)) {
+                edit.request_focus();
+                edit.scroll_to_me(Some(egui::Align::Center));
+            }
+            if edit.changed() {
+                actions.push(Action::Edit(Edit::SetItemAnnotation {
+                    index: i,
+                    annotation: ItemAnnotation {
+                        text,
+                        ..note.clone()
+                    },
+                }));
+            }
+        });
+    }
+    ui.separator();
 }

@@ -4,7 +4,7 @@
 
 use egui::{ComboBox, DragValue, TextEdit, Ui};
 
-use super::widgets::{bold, kind_name, named_button, optional_date_ui};
+use super::widgets::{UnknownFix, bold, kind_name, named_button, optional_date_ui, unknown_id_ui};
 use crate::compose;
 use crate::gui::action::{Action, Edit, Focus};
 use crate::gui::session::Session;
@@ -67,6 +67,62 @@ pub fn candidates(dossier: &Dossier, kind: SectionKind) -> Vec<(String, String)>
             })
             .collect(),
         SectionKind::Overview | SectionKind::Notes => Vec::new(),
+    }
+}
+
+/// Every id a section's editor lists: the kind's items, or a timeline's events within its
+/// dates and categories. A note on one of these is edited in this section.
+pub fn listed_ids(dossier: &Dossier, section: &Section) -> Vec<String> {
+    if section.kind == SectionKind::Timeline {
+        let open = Section {
+            items: None,
+            limit: None,
+            ..section.clone()
+        };
+        return compose::slice(dossier, &open)
+            .0
+            .into_iter()
+            .map(|e| e.id.clone())
+            .collect();
+    }
+    candidates(dossier, section.kind)
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect()
+}
+
+/// The items a section lists that the dossier has no such item for, each marked with what
+/// fixes it.
+fn unknown_items_ui(
+    ui: &mut Ui,
+    dossier: &Dossier,
+    section: &Section,
+    index: usize,
+    actions: &mut Vec<Action>,
+) {
+    let Some(items) = &section.items else { return };
+    let known: Vec<String> = if section.kind == SectionKind::Timeline {
+        dossier.timeline.iter().map(|e| e.id.clone()).collect()
+    } else {
+        candidates(dossier, section.kind)
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect()
+    };
+    for id in items.iter().filter(|id| !known.contains(id)) {
+        let suggestion = compose::nearest(id, known.iter().map(String::as_str));
+        match unknown_id_ui(ui, id, suggestion) {
+            Some(UnknownFix::Remove) => actions.push(Action::Edit(Edit::RemoveItemId {
+                section: index,
+                id: id.clone(),
+            })),
+            Some(UnknownFix::Replace(to)) => actions.push(Action::Edit(Edit::ReplaceItemId {
+                section: index,
+                from: id.clone(),
+                to,
+            })),
+            None => {}
+        }
     }
 }
 
@@ -322,6 +378,7 @@ fn items_ui(
                 });
             }
         });
+    unknown_items_ui(ui, dossier, section, index, actions);
     // Notes on the items this section lists: a 2022 slice does not show a note on a 2025 event.
     let shown: std::collections::HashSet<&str> = listed.iter().map(|(id, _)| *id).collect();
     item_annotations_ui(
@@ -345,7 +402,7 @@ fn event_label(e: &crate::model::Event) -> String {
 }
 
 /// The label of one item of a kind, if the dossier has it.
-fn label_of(dossier: &Dossier, kind: SectionKind, id: &str) -> Option<String> {
+pub fn label_of(dossier: &Dossier, kind: SectionKind, id: &str) -> Option<String> {
     if kind == SectionKind::Timeline {
         return dossier
             .timeline

@@ -5,10 +5,12 @@
 use egui::{Context, RichText, Ui};
 
 use super::widgets::bold;
-use crate::gui::action::Action;
+use crate::gui::action::{Action, Command};
 use crate::gui::app::App;
 use crate::gui::dialogs;
+use crate::gui::locations::locate;
 use crate::layout::pages::Pages;
+use crate::model::Brief;
 use crate::problem::{Finding, Severity};
 
 /// The bar at the foot of the window.
@@ -31,7 +33,7 @@ pub fn status_ui(ui: &mut Ui, app: &mut App, _actions: &mut Vec<Action>) {
             .on_hover_text("Show every problem")
             .clicked()
         {
-            app.show_problems = !app.show_problems;
+            _actions.push(Action::Command(Command::ToggleProblems));
         }
         ui.separator();
         pages_ui(ui, app);
@@ -166,10 +168,17 @@ pub fn budget_window(ctx: &Context, pages: &Pages, budget: Option<u32>, open: &m
         });
 }
 
-/// Every problem in the brief, in a window of its own.
-pub fn problems_window(ctx: &Context, findings: &[Finding], open: &mut bool) {
+/// Every problem in the brief, in a window of its own: each says where it is in the
+/// window's words, and a click there goes to the section or field at fault.
+pub fn problems_window(
+    ctx: &Context,
+    brief: &Brief,
+    findings: &[Finding],
+    actions: &mut Vec<Action>,
+) {
+    let mut open = true;
     egui::Window::new("Problems")
-        .open(open)
+        .open(&mut open)
         .default_width(520.0)
         .show(ctx, |ui| {
             if findings.is_empty() {
@@ -181,6 +190,7 @@ pub fn problems_window(ctx: &Context, findings: &[Finding], open: &mut bool) {
                         Severity::Error => ("Error", ui.visuals().error_fg_color),
                         Severity::Warning => ("Warning", ui.visuals().warn_fg_color),
                     };
+                    let (place, target) = locate(brief, f);
                     ui.horizontal_wrapped(|ui| {
                         ui.label(bold(mark).color(color));
                         ui.label(&f.message);
@@ -188,9 +198,25 @@ pub fn problems_window(ctx: &Context, findings: &[Finding], open: &mut bool) {
                     if let Some(hint) = &f.hint {
                         ui.label(RichText::new(format!("hint: {hint}")).weak());
                     }
-                    ui.label(RichText::new(format!("at {}", f.path)).small().weak());
+                    match target {
+                        Some(target) => {
+                            if ui
+                                .link(RichText::new(format!("at {place}")).small())
+                                .on_hover_text("Go there")
+                                .clicked()
+                            {
+                                actions.push(Action::GoTo(target));
+                            }
+                        }
+                        None => {
+                            ui.label(RichText::new(format!("at {place}")).small().weak());
+                        }
+                    }
                     ui.separator();
                 }
             });
         });
+    if !open {
+        actions.push(Action::Command(Command::ToggleProblems));
+    }
 }

@@ -130,3 +130,37 @@ fn date_text_ui(ui: &mut Ui, name: &str, salt: &str, date: Date) -> Option<Date>
     }
     None
 }
+
+/// What to do about an id the dossier lacks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UnknownFix {
+    /// Take it out.
+    Remove,
+    /// Put the suggested id in its place.
+    Replace(String),
+}
+
+/// A row for an id in a list that the dossier lacks: marked, with "Remove" and, when a known
+/// id is close, "Use …" as one click.
+pub fn unknown_id_ui(ui: &mut Ui, id: &str, suggestion: Option<&str>) -> Option<UnknownFix> {
+    let mut fix = None;
+    ui.horizontal_wrapped(|ui| {
+        let color = ui.visuals().error_fg_color;
+        ui.label(bold(format!("\u{26a0} \u{201c}{id}\u{201d}")).color(color));
+        ui.label(RichText::new("not in the dossier").color(color));
+        if named_button(ui, "Remove", &format!("Remove {id}"), true) {
+            fix = Some(UnknownFix::Remove);
+        }
+        if let Some(s) = suggestion
+            && named_button(
+                ui,
+                &format!("Use \u{201c}{s}\u{201d}"),
+                &format!("Use {s}"),
+                true,
+            )
+        {
+            fix = Some(UnknownFix::Replace(s.to_owned()));
+        }
+    });
+    fix
+}
