@@ -1300,3 +1300,85 @@ fn a_note_that_prints_nowhere_can_be_deleted_and_its_problem_goes_to_it() {
     harness.run();
     assert_eq!(harness.state().session.brief.annotations.len(), 1);
 }
+
+#[test]
+fn browse_without_a_native_dialog_says_so_and_lists_the_folders_briefs() {
+    let (dir, path) = premeeting_copy();
+    let mut harness = app_on(Some(path));
+    shortcut(&mut harness, Key::O);
+    harness.get_by_label("Browse\u{2026}").click();
+    harness.run();
+    harness.get_by_label_contains("No file dialog could be opened here");
+    harness.get_by_label("background-pack.brief.yaml").click();
+    harness.run();
+    assert_eq!(
+        harness.state().session.path.as_deref(),
+        Some(dir.path().join("background-pack.brief.yaml").as_path())
+    );
+}
+
+#[test]
+fn when_nothing_opens_the_pdf_the_message_says_where_it_is_with_a_copy_button() {
+    let (_dir, path) = premeeting_copy();
+    let mut harness = app_on(Some(path));
+    harness.state_mut().opener = vec!["false".to_owned()];
+    shortcut(&mut harness, Key::E);
+    let pdf = harness.state().toast.as_ref().unwrap().pdf.clone().unwrap();
+    harness.get_by_label("Open PDF").click();
+    harness.run();
+    for _ in 0..100 {
+        if harness
+            .state()
+            .toast
+            .as_ref()
+            .is_some_and(|t| t.copy.is_some())
+        {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        harness.run();
+    }
+    harness.run();
+    let toast = harness.state().toast.clone().unwrap();
+    assert!(
+        toast.text.starts_with("Nothing could open"),
+        "{}",
+        toast.text
+    );
+    assert_eq!(
+        toast.copy.as_deref(),
+        Some(pdf.display().to_string().as_str())
+    );
+    harness.get_by_label("Copy path").click();
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .toast
+            .as_ref()
+            .unwrap()
+            .text
+            .starts_with("Copied")
+    );
+}
+
+#[test]
+fn a_date_that_does_not_parse_stays_as_typed_and_says_why() {
+    let (_dir, path) = premeeting_copy();
+    let mut harness = app_on(Some(path));
+    harness.get_by_label("The last three weeks").click();
+    harness.run();
+    let before = harness.state().session.brief.sections[2].to;
+    harness.get_by_label("To date").focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run();
+    type_here(&mut harness, "2025-13-45");
+    press(&mut harness, Key::Enter);
+    assert_eq!(harness.state().session.brief.sections[2].to, before);
+    assert_eq!(
+        harness.get_by_label("To date").value().as_deref(),
+        Some("2025-13-45")
+    );
+    harness.get_by_label_contains("not a date");
+}

@@ -34,6 +34,14 @@ pub enum Action {
     },
     /// Open a web address from a link in the preview.
     OpenLink(String),
+    /// Open a file (the PDF just written) in the system's viewer.
+    OpenFile(PathBuf),
+    /// Show the folder a file is in.
+    ShowFolder(PathBuf),
+    /// Put text on the clipboard.
+    Copy(String),
+    /// Dismiss the message at the foot of the window.
+    DismissToast,
     /// An answer to a question the app asked (a crash copy, a file changed on disk).
     Answer(Answer),
     /// Go to where a problem is: select its section or the details, focus its field.
@@ -127,6 +135,8 @@ pub enum Command {
     FitWidth,
     /// Show or hide the list of problems.
     ToggleProblems,
+    /// Show or hide the pages each section takes.
+    ToggleBudget,
     /// Close the window.
     Quit,
 }
@@ -165,6 +175,7 @@ impl Command {
             Command::ZoomOut => "Zoom out",
             Command::FitWidth => "Fit width",
             Command::ToggleProblems => "Problems",
+            Command::ToggleBudget => "Pages by section",
             Command::Quit => "Quit",
         }
     }

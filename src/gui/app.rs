@@ -25,7 +25,12 @@ use crate::{layout, pdf};
 #[derive(Debug, Clone, PartialEq)]
 pub enum Dialog {
     /// A path to open, save to or export to; typed, or picked with Browse….
-    Path { purpose: PathPurpose, text: String },
+    Path {
+        purpose: PathPurpose,
+        text: String,
+        /// Once Browse… opened no native dialog: the briefs in the folder, to pick from.
+        fallback: Option<Vec<PathBuf>>,
+    },
     /// The brief has unsaved changes: save, discard or cancel, then `then`.
     Unsaved { then: Command },
     /// Something failed; the brief that is open is untouched.
@@ -53,12 +58,14 @@ pub enum PathPurpose {
 }
 
 /// A short message at the foot of the window.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Toast {
     /// What happened.
     pub text: String,
     /// The PDF just written, offered to open.
     pub pdf: Option<PathBuf>,
+    /// Text offered to copy: the path of a file the system could not open.
+    pub copy: Option<String>,
 }
 
 /// The desktop app.
@@ -85,6 +92,13 @@ pub struct App {
     pub preview: PreviewState,
     /// False in tests: Browse… then does nothing rather than open a native dialog.
     pub native_dialogs: bool,
+    /// The program that opens a file or address with the system's choice of application;
+    /// tests name one that fails.
+    pub opener: Vec<String>,
+    /// Files and addresses handed to the opener, until it says how it went.
+    opening: Vec<(String, std::sync::mpsc::Receiver<Result<(), String>>)>,
+    /// Text to put on the clipboard at the end of the frame.
+    to_clipboard: Option<String>,
     /// What to do once a Save As started from the unsaved-changes question has saved.
     after_save: Option<Command>,
     allow_close: bool,
@@ -142,7 +156,7 @@ impl App {
                             "Unsaved changes are not kept against a crash: {}: {e}",
                             dir.display()
                         ),
-                        pdf: None,
+                        ..Default::default()
                     });
                 }
             }
@@ -170,6 +184,9 @@ impl App {
             layout: LayoutWorker::start(),
             preview: PreviewState::default(),
             native_dialogs: true,
+            opener: dialogs::system_opener(),
+            opening: Vec::new(),
+            to_clipboard: None,
             after_save: None,
             allow_close: false,
             close_sent: false,
@@ -222,14 +239,24 @@ impl App {
             }
             Action::Answer(answer) => self.answer(answer),
             Action::ResizePanel { side, width } => self.prefs.widths.set(side, width),
-            Action::OpenLink(url) => {
-                if let Err(e) = dialogs::open_url(&url) {
-                    self.toast = Some(Toast {
-                        text: format!("Could not open {url}: {e}"),
-                        pdf: None,
-                    });
-                }
+            Action::OpenLink(url) => self.open_with_system(url.clone().into(), url),
+            Action::OpenFile(path) => {
+                let shown = path.display().to_string();
+                self.open_with_system(path.into_os_string(), shown);
             }
+            Action::ShowFolder(path) => {
+                let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+                let shown = dir.display().to_string();
+                self.open_with_system(dir.into_os_string(), shown);
+            }
+            Action::Copy(text) => {
+                self.toast = Some(Toast {
+                    text: format!("Copied {text}"),
+                    ..Default::default()
+                });
+                self.to_clipboard = Some(text);
+            }
+            Action::DismissToast => self.toast = None,
         }
     }
 
@@ -295,6 +322,7 @@ impl App {
                 self.dialog = Some(Dialog::Path {
                     purpose: PathPurpose::Open,
                     text,
+                    fallback: None,
                 });
             }
             Command::OpenPath(path) => self.open(&path),
@@ -314,6 +342,7 @@ impl App {
                 self.dialog = Some(Dialog::Path {
                     purpose: PathPurpose::SaveAs,
                     text,
+                    fallback: None,
                 });
             }
             Command::SaveTo(path) => self.save_checked(path),
@@ -329,6 +358,7 @@ impl App {
                 self.dialog = Some(Dialog::Path {
                     purpose: PathPurpose::Export,
                     text,
+                    fallback: None,
                 });
             }
             Command::ExportTo(path) => self.export(&path),
@@ -346,6 +376,7 @@ impl App {
             }
             Command::TogglePreview => self.prefs.preview = !self.prefs.preview,
             Command::ToggleProblems => self.show_problems = !self.show_problems,
+            Command::ToggleBudget => self.show_budget = !self.show_budget,
             Command::ZoomIn => self.preview.set_zoom(self.preview.zoom * ZOOM_STEP),
             Command::ZoomOut => self.preview.set_zoom(self.preview.zoom / ZOOM_STEP),
             Command::FitWidth => self.preview.set_zoom(1.0),
@@ -382,7 +413,7 @@ impl App {
                 self.disk = disk;
                 self.toast = Some(Toast {
                     text: format!("Opened {}", path.display()),
-                    pdf: None,
+                    ..Default::default()
                 });
             }
             Err(e) => self.fail(
@@ -401,7 +432,7 @@ impl App {
                 self.prefs.touch(path);
                 self.toast = Some(Toast {
                     text: format!("Saved {}", path.display()),
-                    pdf: None,
+                    ..Default::default()
                 });
                 if let Some(next) = self.after_save.take() {
                     self.run(next, true);
@@ -468,9 +499,40 @@ impl App {
                 self.toast = Some(Toast {
                     text: format!("Exported {} ({page_count} pages)", path.display()),
                     pdf: Some(path.to_owned()),
+                    copy: None,
                 });
             }
             Err(e) => self.fail("Could not export the PDF", &e),
+        }
+    }
+
+    /// Hands `target` to the system's opener on a thread that waits for it, so no process is
+    /// left unreaped and a failure is heard of: see [`App::poll_opening`].
+    fn open_with_system(&mut self, target: std::ffi::OsString, shown: String) {
+        let done = dialogs::open_with(&self.opener, target);
+        self.opening.push((shown, done));
+    }
+
+    /// A file or address the opener could not open: said so, with its path to copy.
+    fn poll_opening(&mut self, ctx: &egui::Context) {
+        let mut failed = Vec::new();
+        self.opening.retain(|(shown, done)| match done.try_recv() {
+            Ok(Ok(())) | Err(std::sync::mpsc::TryRecvError::Disconnected) => false,
+            Ok(Err(e)) => {
+                failed.push((shown.clone(), e));
+                false
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => true,
+        });
+        if !self.opening.is_empty() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+        if let Some((shown, e)) = failed.pop() {
+            self.toast = Some(Toast {
+                text: format!("Nothing could open {shown}: {e}. Open it from your file manager"),
+                pdf: None,
+                copy: Some(shown),
+            });
         }
     }
 
@@ -599,11 +661,20 @@ impl App {
         let mut outcome = Outcome::Open;
         let mut actions = Vec::new();
         match dialog {
-            Dialog::Path { purpose, mut text } => {
-                let (o, browse) = modal::path_ui(ctx, purpose, &mut text);
+            Dialog::Path {
+                purpose,
+                mut text,
+                mut fallback,
+            } => {
+                let (o, browse) = modal::path_ui(ctx, purpose, &mut text, fallback.as_deref());
                 outcome = o;
-                if browse && let Some(picked) = self.browse(purpose, &text) {
-                    text = picked.display().to_string();
+                if browse {
+                    match self.browse(purpose, &text) {
+                        Some(picked) => text = picked.display().to_string(),
+                        // rfd says nothing when no dialog could be shown, just as if the
+                        // staffer had cancelled: say so, and offer the folder's briefs.
+                        None => fallback = Some(briefs_near(&text)),
+                    }
                 }
                 if outcome == Outcome::Confirm {
                     let path = PathBuf::from(text.trim());
@@ -612,8 +683,14 @@ impl App {
                         PathPurpose::SaveAs => Action::Command(Command::SaveTo(path)),
                         PathPurpose::Export => Action::Command(Command::ExportTo(path)),
                     });
-                } else if let Some(Dialog::Path { text: t, .. }) = &mut self.dialog {
+                } else if let Some(Dialog::Path {
+                    text: t,
+                    fallback: f,
+                    ..
+                }) = &mut self.dialog
+                {
                     *t = text;
+                    *f = fallback;
                 }
             }
             Dialog::Unsaved { then } => {
@@ -713,6 +790,7 @@ impl App {
                         self.dialog = Some(Dialog::Path {
                             purpose: PathPurpose::SaveAs,
                             text: path.display().to_string(),
+                            fallback: None,
                         });
                         return actions;
                     }
@@ -837,6 +915,10 @@ impl eframe::App for App {
             self.apply(action);
         }
         focus_ring(&ctx);
+        self.poll_opening(&ctx);
+        if let Some(text) = self.to_clipboard.take() {
+            ctx.copy_text(text);
+        }
         self.offer_recovered();
         self.keep_recovery_copy();
         if self.allow_close && !self.close_sent {
@@ -857,6 +939,35 @@ impl eframe::App for App {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, prefs::KEY, &self.prefs);
     }
+}
+
+/// The briefs in the folder a typed path names (or is in), by name, at most fifty.
+fn briefs_near(text: &str) -> Vec<PathBuf> {
+    let typed = Path::new(text.trim());
+    let dir = if typed.is_dir() {
+        typed
+    } else {
+        typed.parent().unwrap_or(Path::new("."))
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut found: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().ends_with(".brief.yaml"))
+        })
+        .collect();
+    found.sort();
+    found.truncate(50);
+    found
 }
 
 /// A ring around the widget with the keyboard focus, in the selection colour, drawn over

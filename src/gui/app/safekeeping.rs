@@ -129,7 +129,7 @@ impl App {
                 }
                 self.toast = Some(Toast {
                     text: "Restored your unsaved changes".into(),
-                    pdf: None,
+                    ..Default::default()
                 });
                 if self.session.path.is_none() {
                     self.run(Command::SaveAs, true);

@@ -44,8 +44,14 @@ fn just_opened(ui: &egui::Ui, kind: &str) -> bool {
     last.is_none_or(|last| last + 1 < pass)
 }
 
-/// Asks for a path; returns the outcome and whether Browse… was clicked.
-pub fn path_ui(ctx: &Context, purpose: PathPurpose, text: &mut String) -> (Outcome, bool) {
+/// Asks for a path; returns the outcome and whether Browse… was clicked. `fallback` is given
+/// once Browse… could not open a native dialog: the folder's briefs, to pick from.
+pub fn path_ui(
+    ctx: &Context,
+    purpose: PathPurpose,
+    text: &mut String,
+    fallback: Option<&[std::path::PathBuf]>,
+) -> (Outcome, bool) {
     let (title, confirm) = match purpose {
         PathPurpose::Open => ("Open a brief", "Open"),
         PathPurpose::SaveAs => ("Save the brief as", "Save"),
@@ -65,6 +71,33 @@ pub fn path_ui(ctx: &Context, purpose: PathPurpose, text: &mut String) -> (Outco
             edit.request_focus();
         }
         let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if let Some(briefs) = fallback {
+            ui.add_space(6.0);
+            ui.label(
+                RichText::new("No file dialog could be opened here: type the path above.")
+                    .color(ui.visuals().warn_fg_color),
+            );
+            if briefs.is_empty() {
+                ui.label(RichText::new("There are no briefs in this folder.").weak());
+            } else {
+                ui.label("Or pick a brief in this folder:");
+                egui::ScrollArea::vertical()
+                    .max_height(200.0)
+                    .show(ui, |ui| {
+                        for brief in briefs {
+                            let name = brief
+                                .file_name()
+                                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                            if ui.selectable_label(false, name).clicked() {
+                                *text = brief.display().to_string();
+                                if purpose == PathPurpose::Open {
+                                    outcome = Outcome::Confirm;
+                                }
+                            }
+                        }
+                    });
+            }
+        }
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             if ui.button("Browse\u{2026}").clicked() {
