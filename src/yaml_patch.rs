@@ -1281,6 +1281,7 @@ mod tests {
                 item: "kellogg".into(),
                 kind: AnnotationKind::Note,
                 text: long.trim().into(),
+                every_section: false,
             });
         });
         assert!(
@@ -1620,6 +1621,7 @@ mod tests {
                         item,
                         kind: AnnotationKind::TalkingPoint,
                         text,
+                        every_section: false,
                     });
                 }
                 EditOp::Order(i) => {

@@ -131,7 +131,12 @@ fn brief() -> impl Strategy<Value = Brief> {
                 sections,
                 annotations: notes
                     .into_iter()
-                    .map(|(item, kind, text)| ItemAnnotation { item, kind, text })
+                    .map(|(item, kind, text)| ItemAnnotation {
+                        item,
+                        kind,
+                        text,
+                        every_section: false,
+                    })
                     .collect(),
             },
         )

@@ -514,6 +514,7 @@ impl Edit {
                     item,
                     kind,
                     text: String::new(),
+                    every_section: false,
                 });
             }
             Edit::SetItemAnnotation { index, annotation } => {

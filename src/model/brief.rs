@@ -302,6 +302,9 @@ pub struct ItemAnnotation {
     pub kind: AnnotationKind,
     /// The text; blank lines separate paragraphs.
     pub text: String,
+    /// Print under the item in every included section that shows it, not only the first.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub every_section: bool,
 }
 
 impl ItemAnnotation {
@@ -316,6 +319,10 @@ impl ItemAnnotation {
 
 fn yes() -> bool {
     true
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 fn is_true(value: &bool) -> bool {
