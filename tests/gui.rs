@@ -1382,3 +1382,31 @@ fn a_date_that_does_not_parse_stays_as_typed_and_says_why() {
     );
     harness.get_by_label_contains("not a date");
 }
+
+#[test]
+fn the_editor_says_where_a_note_on_an_item_prints_and_can_print_it_everywhere() {
+    let (_dir, path) = premeeting_copy();
+    let mut harness = app_on(Some(path));
+    harness.get_by_label("The last three weeks").click();
+    harness.run();
+    let said = harness
+        .get_all_by_label_contains("Prints once, under \u{201c}The last three weeks\u{201d}")
+        .count();
+    assert_eq!(said, 2, "one line per note on an event of the slice");
+    harness
+        .get_all_by_label_contains("in every section")
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .session
+            .brief
+            .annotations
+            .iter()
+            .any(|a| a.every_section)
+    );
+    harness.get_by_label("Prints in every section that shows the item");
+}

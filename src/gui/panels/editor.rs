@@ -9,7 +9,7 @@ use crate::compose;
 use crate::gui::action::{Action, Edit, Focus};
 use crate::gui::session::Session;
 use crate::model::{
-    Annotation, AnnotationKind, Dossier, ItemAnnotation, Order, Section, SectionKind,
+    Annotation, AnnotationKind, Brief, Dossier, ItemAnnotation, Order, Section, SectionKind,
 };
 
 /// Every item a section of `kind` can show: id and the label it is listed under.
@@ -381,15 +381,7 @@ fn items_ui(
     unknown_items_ui(ui, dossier, section, index, actions);
     // Notes on the items this section lists: a 2022 slice does not show a note on a 2025 event.
     let shown: std::collections::HashSet<&str> = listed.iter().map(|(id, _)| *id).collect();
-    item_annotations_ui(
-        ui,
-        &session.brief.annotations,
-        dossier,
-        kind,
-        &shown,
-        focus,
-        actions,
-    );
+    item_annotations_ui(ui, &session.brief, dossier, kind, &shown, focus, actions);
 }
 
 fn event_label(e: &crate::model::Event) -> String {
@@ -416,16 +408,36 @@ pub fn label_of(dossier: &Dossier, kind: SectionKind, id: &str) -> Option<String
         .map(|(_, l)| l)
 }
 
+/// The first included section that prints item `id`, by index and heading: where a note on
+/// it prints unless it is to print in every section.
+pub fn first_printed_in(brief: &Brief, dossier: &Dossier, id: &str) -> Option<(usize, String)> {
+    brief.sections.iter().enumerate().find_map(|(i, s)| {
+        if !s.included {
+            return None;
+        }
+        let prints = if s.kind == SectionKind::Timeline {
+            compose::slice(dossier, s).0.iter().any(|e| e.id == id)
+        } else {
+            s.items
+                .as_ref()
+                .is_none_or(|items| items.iter().any(|x| x == id))
+                && candidates(dossier, s.kind).iter().any(|(x, _)| x == id)
+        };
+        prints.then(|| (i, s.heading_or_default().to_owned()))
+    })
+}
+
 fn item_annotations_ui(
     ui: &mut Ui,
-    annotations: &[ItemAnnotation],
+    brief: &Brief,
     dossier: &Dossier,
     kind: SectionKind,
     shown: &std::collections::HashSet<&str>,
     focus: Option<Focus>,
     actions: &mut Vec<Action>,
 ) {
-    let mine: Vec<(usize, &ItemAnnotation, String)> = annotations
+    let mine: Vec<(usize, &ItemAnnotation, String)> = brief
+        .annotations
         .iter()
         .enumerate()
         .filter(|(_, a)| shown.contains(a.item.as_str()))
@@ -444,6 +456,30 @@ fn item_annotations_ui(
                 text: a.text.clone(),
             };
             let focused = focus == Some(Focus::ItemNote(i));
+            ui.horizontal_wrapped(|ui| {
+                let at = first_printed_in(brief, dossier, &a.item);
+                let text = match (&at, a.every_section) {
+                    (None, _) => "Prints nowhere: no included section shows this item".to_owned(),
+                    (Some((_, h)), false) => format!("Prints once, under \u{201c}{h}\u{201d}"),
+                    (Some(_), true) => "Prints in every section that shows the item".to_owned(),
+                };
+                ui.label(egui::RichText::new(text).small().weak());
+                let mut every = a.every_section;
+                let tick = ui.checkbox(&mut every, "in every section");
+                let name = format!("Note on {label} in every section");
+                tick.widget_info(move || {
+                    egui::WidgetInfo::selected(egui::Role::CheckBox, true, every, &name)
+                });
+                if tick.changed() {
+                    actions.push(Action::Edit(Edit::SetItemAnnotation {
+                        index: i,
+                        annotation: ItemAnnotation {
+                            every_section: every,
+                            ..a.clone()
+                        },
+                    }));
+                }
+            });
             match annotation_ui(ui, &current, &format!("Note on {label}"), focused) {
                 Some(Some(changed)) => actions.push(Action::Edit(Edit::SetItemAnnotation {
                     index: i,
@@ -451,6 +487,7 @@ fn item_annotations_ui(
                         item: a.item.clone(),
                         kind: changed.kind,
                         text: changed.text,
+                        every_section: a.every_section,
                     },
                 })),
                 Some(None) => actions.push(Action::Edit(Edit::RemoveItemAnnotation { index: i })),
