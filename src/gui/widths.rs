@@ -38,7 +38,7 @@ pub struct PanelWidths {
 impl Default for PanelWidths {
     fn default() -> PanelWidths {
         PanelWidths {
-            sections: 220.0,
+            sections: 250.0,
             preview: None,
         }
     }

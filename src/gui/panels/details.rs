@@ -60,10 +60,17 @@ fn list_rows(
             let mut text = line.clone();
             let name = format!("{item} {}", i + 1);
             let width = (ui.available_width() - 34.0).max(60.0);
-            let edit = ui.add(TextEdit::singleline(&mut text).desired_width(width));
+            // Points are sentences: the field wraps and grows rather than hiding their ends.
+            // Enter starts the next point instead of a new line.
+            let edit = ui.add(
+                TextEdit::multiline(&mut text)
+                    .desired_rows(1)
+                    .return_key(None)
+                    .desired_width(width),
+            );
             let accessible = name.clone();
             edit.widget_info(move || {
-                egui::WidgetInfo::labeled(egui::Role::TextInput, true, &accessible)
+                egui::WidgetInfo::labeled(egui::Role::MultilineTextInput, true, &accessible)
             });
             if focus == Some(Focus::Line(list, i)) {
                 edit.request_focus();
@@ -76,7 +83,9 @@ fn list_rows(
                     text: text.clone(),
                 }));
             }
-            if edit.lost_focus() && ui.input(|input| input.key_pressed(Key::Enter)) {
+            let enter =
+                ui.input(|input| input.modifiers.is_none() && input.key_pressed(Key::Enter));
+            if edit.has_focus() && enter {
                 actions.push(Action::Edit(Edit::InsertLine { list, index: i + 1 }));
             } else if edit.has_focus()
                 && line.is_empty()
