@@ -215,21 +215,20 @@ fn slice_ui(
         .map(|e| e.date.first_day())
         .min()
         .unwrap_or(dossier.as_of);
-    ui.horizontal_wrapped(|ui| {
-        if let Some(date) = optional_date_ui(ui, "From", "slice-from", section.from, first) {
-            actions.push(Action::Edit(Edit::SetFrom {
-                section: index,
-                date,
-            }));
-        }
-        ui.add_space(16.0);
-        if let Some(date) = optional_date_ui(ui, "To", "slice-to", section.to, dossier.as_of) {
-            actions.push(Action::Edit(Edit::SetTo {
-                section: index,
-                date,
-            }));
-        }
-    });
+    // One date a line: side by side, the To date's calendar ran past the editor's edge at
+    // 1024 px and widened everything under it.
+    if let Some(date) = optional_date_ui(ui, "From", "slice-from", section.from, first) {
+        actions.push(Action::Edit(Edit::SetFrom {
+            section: index,
+            date,
+        }));
+    }
+    if let Some(date) = optional_date_ui(ui, "To", "slice-to", section.to, dossier.as_of) {
+        actions.push(Action::Edit(Edit::SetTo {
+            section: index,
+            date,
+        }));
+    }
     let mut all: Vec<String> = Vec::new();
     for e in &dossier.timeline {
         if !all.contains(&e.category) {
@@ -355,6 +354,9 @@ fn items_ui(
                     None => event_label(events[rows.start + row]),
                 };
                 ui.horizontal(|ui| {
+                    // A long label is cut at the editor's edge: let run on, it widened the whole
+                    // editor and pushed the notes' fields under the preview.
+                    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
                     // The button first: a long label may run past the edge, the button must not.
                     if named_button(ui, "+ note", &format!("Annotate {label}"), true) {
                         actions.push(Action::Edit(Edit::AddItemAnnotation {

@@ -82,7 +82,7 @@ pub fn optional_date_ui(
     default: Date,
 ) -> Option<Option<Date>> {
     let mut changed = None;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let mut on = value.is_some();
         if ui.checkbox(&mut on, label).changed() {
             changed = Some(on.then_some(value.unwrap_or(default)));
