@@ -71,7 +71,11 @@ pub fn sections_ui(ui: &mut Ui, brief: &Brief, selection: Selection, actions: &m
                                     let label = egui::Button::selectable(selected, text).truncate();
                                     if ui
                                         .add(label)
-                                        .on_hover_text(kind_name(section.kind))
+                                        // The heading may be cut short here: in full on hover.
+                                        .on_hover_text(format!(
+                                            "{heading} \u{2014} {}",
+                                            kind_name(section.kind)
+                                        ))
                                         .clicked()
                                     {
                                         actions.push(Action::Select(Selection::Section(i)));
