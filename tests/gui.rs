@@ -1415,3 +1415,49 @@ fn the_editor_says_where_a_note_on_an_item_prints_and_can_print_it_everywhere() 
     );
     harness.get_by_label("Prints in every section that shows the item");
 }
+
+#[test]
+fn file_new_offers_templates_over_the_dossier_at_hand() {
+    let (dir, path) = premeeting_copy();
+    let mut harness = app_on(Some(path));
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("New from template").click();
+    harness.run();
+    harness.get_by_label("One-page card").click();
+    harness.run();
+    let state = harness.state();
+    assert_eq!(state.session.path, None);
+    assert_eq!(state.session.brief.page_budget, Some(1));
+    assert_eq!(state.session.dossier.doc.id, "ukraine-peace-push-2025");
+    assert!(state.session.is_dirty(), "closing it asks");
+    // Saved into another folder, it still finds its dossier.
+    let elsewhere = dir.path().join("cards");
+    std::fs::create_dir(&elsewhere).unwrap();
+    let card = elsewhere.join("card.brief.yaml");
+    harness
+        .state_mut()
+        .apply(briefing::gui::action::Action::Command(
+            briefing::gui::action::Command::SaveTo(card.clone()),
+        ));
+    harness.run();
+    let reopened = briefing::Opened::open(&card).unwrap();
+    assert_eq!(reopened.dossier.doc.id, "ukraine-peace-push-2025");
+}
+
+#[test]
+fn a_new_brief_from_this_one_keeps_sections_and_notes_and_clears_the_meeting() {
+    let (_dir, path) = premeeting_copy();
+    let mut harness = app_on(Some(path));
+    let before = harness.state().session.brief.clone();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("New brief from this one").click();
+    harness.run();
+    let brief = &harness.state().session.brief;
+    assert_eq!(harness.state().session.path, None);
+    assert_eq!(brief.sections, before.sections);
+    assert_eq!(brief.annotations, before.annotations);
+    assert!(brief.meeting.purpose.is_empty() && brief.meeting.bottom_line.is_empty());
+    assert!(harness.get_by_label("Meeting purpose").is_focused());
+}

@@ -105,6 +105,10 @@ pub enum Selection {
 pub enum Command {
     /// Start a new brief over the built-in dossier.
     New,
+    /// Start a new brief from a template, over the open brief's dossier.
+    NewFromTemplate(super::templates::Template),
+    /// Start a new brief from the open one: same sections and notes, no meeting.
+    NewFromThis,
     /// Ask for a brief to open.
     Open,
     /// Open this brief.
@@ -163,6 +167,8 @@ impl Command {
     pub fn label(&self) -> &'static str {
         match self {
             Command::New => "New",
+            Command::NewFromTemplate(t) => t.label(),
+            Command::NewFromThis => "New brief from this one",
             Command::Open | Command::OpenPath(_) => "Open…",
             Command::Save | Command::SaveTo(_) => "Save",
             Command::SaveAs => "Save As…",

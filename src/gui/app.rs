@@ -306,7 +306,12 @@ impl App {
     pub fn run(&mut self, command: Command, force: bool) {
         let guarded = matches!(
             command,
-            Command::New | Command::Open | Command::OpenPath(_) | Command::Quit
+            Command::New
+                | Command::NewFromTemplate(_)
+                | Command::NewFromThis
+                | Command::Open
+                | Command::OpenPath(_)
+                | Command::Quit
         );
         if guarded && !force && self.session.is_dirty() {
             self.dialog = Some(Dialog::Unsaved { then: command });
@@ -317,6 +322,18 @@ impl App {
                 Ok(s) => self.replace_session(s),
                 Err(e) => self.fail("Could not start a new brief", &e.to_string()),
             },
+            Command::NewFromTemplate(template) => {
+                let brief = template.brief(&self.session.dossier.doc, &self.session.brief);
+                let session = self.session.started_from(brief);
+                self.replace_session(session);
+                self.focus = Some(Focus::Text(super::action::TextField::Title));
+            }
+            Command::NewFromThis => {
+                let brief = super::templates::next_from(&self.session.brief);
+                let session = self.session.started_from(brief);
+                self.replace_session(session);
+                self.focus = Some(Focus::Text(super::action::TextField::Purpose));
+            }
             Command::Open => {
                 let text = self.suggested_dir();
                 self.dialog = Some(Dialog::Path {

@@ -16,6 +16,7 @@ pub mod panels;
 pub mod prefs;
 pub mod recovery;
 pub mod session;
+pub mod templates;
 mod unwind;
 pub mod widths;
 

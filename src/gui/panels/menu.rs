@@ -5,6 +5,7 @@ use egui::{Button, Ui};
 use crate::gui::action::{Action, Command};
 use crate::gui::app::App;
 use crate::gui::panels::preview::ZOOM_RANGE;
+use crate::gui::templates::Template;
 
 fn item(ui: &mut Ui, command: Command, enabled: bool, actions: &mut Vec<Action>) {
     let mut button = Button::new(command.label());
@@ -37,6 +38,18 @@ pub fn menu_ui(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             item(ui, Command::New, true, actions);
+            ui.menu_button("New from template", |ui| {
+                for template in Template::ALL {
+                    if ui
+                        .button(template.label())
+                        .on_hover_text(template.hint())
+                        .clicked()
+                    {
+                        actions.push(Action::Command(Command::NewFromTemplate(template)));
+                    }
+                }
+            });
+            item(ui, Command::NewFromThis, true, actions);
             item(ui, Command::Open, true, actions);
             ui.menu_button("Open Recent", |ui| {
                 if app.prefs.recent.is_empty() {
