@@ -22,6 +22,8 @@ pub struct Composed {
     pub subtitle: String,
     /// Handling marking for every page; may be empty.
     pub marking: String,
+    /// Left in every page's footer: the title, or e.g. "Press copy — " and the title.
+    pub footer_title: String,
     /// Paper size.
     pub page_size: PageSize,
     /// BCP 47 language tag.
@@ -195,6 +197,7 @@ pub fn compose(dossier: &Dossier, brief: &Brief) -> Composed {
     c.report_unprinted_annotations();
     Composed {
         title: brief.title.trim().to_owned(),
+        footer_title: brief.title.trim().to_owned(),
         subtitle: brief.subtitle.trim().to_owned(),
         marking: brief.marking.trim().to_owned(),
         page_size: brief.page_size,

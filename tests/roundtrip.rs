@@ -128,6 +128,7 @@ fn brief() -> impl Strategy<Value = Brief> {
                 language: "en".to_owned(),
                 page_budget: None,
                 include_annotations: ann,
+                press_marking: None,
                 sections,
                 annotations: notes
                     .into_iter()

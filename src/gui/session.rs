@@ -65,6 +65,7 @@ impl Session {
             language: "en".to_owned(),
             page_budget: None,
             include_annotations: true,
+            press_marking: None,
             // Every kind of the dossier; notes are the staffer's to add.
             sections: SectionKind::ALL
                 .into_iter()
