@@ -1461,3 +1461,35 @@ fn a_new_brief_from_this_one_keeps_sections_and_notes_and_clears_the_meeting() {
     assert!(brief.meeting.purpose.is_empty() && brief.meeting.bottom_line.is_empty());
     assert!(harness.get_by_label("Meeting purpose").is_focused());
 }
+
+#[test]
+fn a_press_copy_is_written_without_notes_or_marking_and_leaves_the_brief_unchanged() {
+    let (dir, path) = premeeting_copy();
+    let mut harness = app_on(Some(path));
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Press copy\u{2026}").click();
+    harness.run();
+    let out = dir.path().join("press.pdf");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run();
+    type_here(&mut harness, &out.display().to_string());
+    harness.get_by_label("Export press copy").click();
+    harness.run();
+    assert!(
+        !harness.state().session.is_dirty(),
+        "the brief is unchanged"
+    );
+    let text = common::all_text(&std::fs::read(&out).unwrap());
+    assert!(text.contains("Press copy"), "{text}");
+    assert!(!text.contains("INTERNAL"), "no handling marking by default");
+    assert!(
+        !text.contains("Minsk II is the warning"),
+        "no talking points"
+    );
+    assert!(
+        !text.contains("Washington says a deal is close"),
+        "no bottom line"
+    );
+    assert!(!text.contains("The Principal"), "no Prepared for");
+}

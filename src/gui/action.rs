@@ -125,6 +125,14 @@ pub enum Command {
     ExportAs,
     /// Export to this path.
     ExportTo(PathBuf),
+    /// Ask where to write a press copy, and what it keeps.
+    PressCopy,
+    /// Write the press copy to this path; the brief is not changed.
+    ExportPressTo {
+        path: PathBuf,
+        keep_bottom_line: bool,
+        keep_prepared_for: bool,
+    },
     /// Take back the last edit.
     Undo,
     /// Redo what undo took back.
@@ -174,6 +182,7 @@ impl Command {
             Command::SaveAs => "Save As…",
             Command::ExportPdf | Command::ExportTo(_) => "Export PDF",
             Command::ExportAs => "Export PDF to…",
+            Command::PressCopy | Command::ExportPressTo { .. } => "Press copy…",
             Command::Undo => "Undo",
             Command::Redo => "Redo",
             Command::TogglePreview => "Preview",
@@ -253,6 +262,8 @@ pub enum TextField {
     PreparedBy,
     /// Handling marking.
     Marking,
+    /// The press copy's marking; empty for none.
+    PressMarking,
 }
 
 /// The brief's lists of lines.
@@ -584,6 +595,7 @@ pub fn text_of(brief: &Brief, field: TextField) -> &str {
         TextField::PreparedFor => &brief.prepared_for,
         TextField::PreparedBy => &brief.prepared_by,
         TextField::Marking => &brief.marking,
+        TextField::PressMarking => brief.press_marking.as_deref().unwrap_or(""),
     }
 }
 
@@ -613,6 +625,7 @@ fn set_text(brief: &mut Brief, field: TextField, text: String) {
         TextField::PreparedFor => brief.prepared_for = text,
         TextField::PreparedBy => brief.prepared_by = text,
         TextField::Marking => brief.marking = text,
+        TextField::PressMarking => brief.press_marking = (!text.is_empty()).then_some(text),
     }
 }
 

@@ -44,6 +44,12 @@ pub enum Dialog {
     ChangedOnDisk { path: PathBuf },
     /// Save As would replace an existing file.
     Replace { path: PathBuf },
+    /// Where to write a press copy, and whether it keeps the bottom line and "Prepared for".
+    PressCopy {
+        text: String,
+        keep_bottom_line: bool,
+        keep_prepared_for: bool,
+    },
 }
 
 /// What a path dialog is for.
@@ -379,6 +385,38 @@ impl App {
                 });
             }
             Command::ExportTo(path) => self.export(&path),
+            Command::PressCopy => {
+                let text = self.session.path.as_ref().map_or_else(
+                    || format!("{}press-copy.pdf", self.suggested_dir()),
+                    |p| {
+                        let pdf = store::pdf_path_for(p);
+                        pdf.with_extension("press.pdf").display().to_string()
+                    },
+                );
+                self.dialog = Some(Dialog::PressCopy {
+                    text,
+                    keep_bottom_line: false,
+                    keep_prepared_for: false,
+                });
+            }
+            Command::ExportPressTo {
+                path,
+                keep_bottom_line,
+                keep_prepared_for,
+            } => {
+                let brief = self
+                    .session
+                    .brief
+                    .press_copy(keep_bottom_line, keep_prepared_for);
+                let mut composed = crate::compose::compose(&self.session.dossier.doc, &brief);
+                composed.footer_title = format!("Press copy \u{2014} {}", composed.title);
+                let findings = crate::validate::validate_composed(
+                    &self.session.dossier.doc,
+                    &brief,
+                    &composed,
+                );
+                self.write_pdf(&path, &composed, &findings, None, "Press copy written to");
+            }
             Command::Undo => {
                 if let Some(previous) = self.session.history.undo(&self.session.brief) {
                     self.session.brief = previous;
@@ -477,9 +515,41 @@ impl App {
             return;
         }
         self.session.refresh();
-        let errors: Vec<String> = self
-            .session
-            .findings()
+        // The preview's pages, when they are of the brief as it is now: laid out once.
+        let laid = self
+            .layout
+            .laid_for(self.session.revision())
+            .map(std::sync::Arc::clone);
+        let composed = std::sync::Arc::clone(self.session.composed_shared());
+        let findings = self.session.findings().to_vec();
+        if self.write_pdf(path, &composed, &findings, laid, "Exported")
+            && let Some(brief) = &self.session.path
+        {
+            self.prefs.set_last_export(brief, path);
+        }
+    }
+
+    /// Writes the PDF of `composed` to `path` unless `findings` hold an error, using `laid`
+    /// when the pages are laid out already; says how it went. True once written.
+    fn write_pdf(
+        &mut self,
+        path: &Path,
+        composed: &crate::compose::Composed,
+        findings: &[crate::problem::Finding],
+        laid: Option<std::sync::Arc<crate::layout::Laid>>,
+        done: &str,
+    ) -> bool {
+        if let Some(input) = self.input_at(path) {
+            self.fail(
+                "Not exported: the PDF would replace an input",
+                &format!(
+                    "{}: is the {input} itself\nhint: export to a .pdf file",
+                    path.display()
+                ),
+            );
+            return false;
+        }
+        let errors: Vec<String> = findings
             .iter()
             .filter(|f| f.severity == Severity::Error)
             .map(|f| {
@@ -491,16 +561,15 @@ impl App {
             .collect();
         if !errors.is_empty() {
             self.fail("Not exported: fix these problems first", &errors.join("\n"));
-            return;
+            return false;
         }
         let options = pdf::Options {
             pdfa: false,
             created: Some(pdf::Timestamp::now()),
         };
-        // The preview's pages, when they are of the brief as it is now: laid out once.
-        let laid = match self.layout.laid_for(self.session.revision()) {
-            Some(laid) => Ok(std::sync::Arc::clone(laid)),
-            None => layout::lay_out(self.session.composed()).map(std::sync::Arc::new),
+        let laid = match laid {
+            Some(laid) => Ok(laid),
+            None => layout::lay_out(composed).map(std::sync::Arc::new),
         };
         let result = laid.map_err(|e| e.to_string()).and_then(|laid| {
             let bytes = pdf::write(&laid.pages, &options).map_err(|e| e.to_string())?;
@@ -510,16 +579,17 @@ impl App {
         });
         match result {
             Ok(page_count) => {
-                if let Some(brief) = &self.session.path {
-                    self.prefs.set_last_export(brief, path);
-                }
                 self.toast = Some(Toast {
-                    text: format!("Exported {} ({page_count} pages)", path.display()),
+                    text: format!("{done} {} ({page_count} pages)", path.display()),
                     pdf: Some(path.to_owned()),
                     copy: None,
                 });
+                true
             }
-            Err(e) => self.fail("Could not export the PDF", &e),
+            Err(e) => {
+                self.fail("Could not export the PDF", &e);
+                false
+            }
         }
     }
 
@@ -793,6 +863,33 @@ impl App {
                         actions.push(Action::Answer(Answer::Reload(path)));
                     }
                     modal::Changed::Cancel => outcome = Outcome::Cancel,
+                }
+            }
+            Dialog::PressCopy {
+                mut text,
+                mut keep_bottom_line,
+                mut keep_prepared_for,
+            } => {
+                let marking = self.session.brief.press_marking.clone().unwrap_or_default();
+                outcome = modal::press_copy_ui(
+                    ctx,
+                    &mut text,
+                    &mut keep_bottom_line,
+                    &mut keep_prepared_for,
+                    &marking,
+                );
+                if outcome == Outcome::Confirm {
+                    actions.push(Action::Command(Command::ExportPressTo {
+                        path: PathBuf::from(text.trim()),
+                        keep_bottom_line,
+                        keep_prepared_for,
+                    }));
+                } else {
+                    self.dialog = Some(Dialog::PressCopy {
+                        text,
+                        keep_bottom_line,
+                        keep_prepared_for,
+                    });
                 }
             }
             Dialog::Replace { path } => {

@@ -265,6 +265,15 @@ pub fn details_ui(ui: &mut Ui, session: &Session, focus: Option<Focus>, actions:
                 focus,
                 actions,
             );
+            text_row(
+                ui,
+                brief,
+                "Press copy marking",
+                TextField::PressMarking,
+                false,
+                focus,
+                actions,
+            );
 
             ui.horizontal_wrapped(|ui| {
                 ui.label("Paper");

@@ -67,6 +67,7 @@ pub fn menu_ui(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
             ui.separator();
             item(ui, Command::ExportPdf, true, actions);
             item(ui, Command::ExportAs, true, actions);
+            item(ui, Command::PressCopy, true, actions);
             ui.separator();
             item(ui, Command::Quit, true, actions);
         });

@@ -345,3 +345,61 @@ pub fn replace_ui(ctx: &Context, path: &str, name: &str) -> Outcome {
         Some(_) => Outcome::Cancel,
     }
 }
+
+/// Where to write a press copy and what it keeps. The press copy leaves every staff
+/// annotation out and carries the press marking; the brief itself is not changed.
+pub fn press_copy_ui(
+    ctx: &Context,
+    text: &mut String,
+    keep_bottom_line: &mut bool,
+    keep_prepared_for: &mut bool,
+    marking: &str,
+) -> Outcome {
+    let mut outcome = Outcome::Open;
+    let response = Modal::new(Id::unique("press-dialog")).show(ctx, |ui| {
+        ui.set_width(560.0);
+        ui.label(bold("Export a press copy").size(16.0));
+        ui.add_space(4.0);
+        let marking = if marking.is_empty() {
+            "no handling marking".to_owned()
+        } else {
+            format!("the marking \u{201c}{marking}\u{201d}")
+        };
+        ui.label(
+            RichText::new(format!(
+                "Without staff notes, talking points or questions; with {marking} and \u{201c}Press copy\u{201d} in the footer. The brief is not changed."
+            ))
+            .weak(),
+        );
+        ui.add_space(6.0);
+        ui.checkbox(keep_bottom_line, "Keep the bottom line");
+        ui.checkbox(keep_prepared_for, "Keep \u{201c}Prepared for\u{201d}");
+        ui.add_space(6.0);
+        let label = ui.label("Path");
+        let edit = ui
+            .add(TextEdit::singleline(text).desired_width(f32::INFINITY))
+            .labelled_by(label.id);
+        if just_opened(ui, "press") {
+            edit.request_focus();
+        }
+        let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            let ready = !text.trim().is_empty();
+            if ui
+                .add_enabled(ready, egui::Button::new("Export press copy"))
+                .clicked()
+                || (entered && ready)
+            {
+                outcome = Outcome::Confirm;
+            }
+            if ui.button("Cancel").clicked() {
+                outcome = Outcome::Cancel;
+            }
+        });
+    });
+    if response.should_close() && outcome == Outcome::Open {
+        outcome = Outcome::Cancel;
+    }
+    outcome
+}
