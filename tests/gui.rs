@@ -1328,12 +1328,21 @@ fn when_nothing_opens_the_pdf_the_message_says_where_it_is_with_a_copy_button() 
     let mut harness = app_on(Some(path));
     harness.state_mut().opener = vec!["false".to_owned()];
     shortcut(&mut harness, Key::E);
-    let pdf = harness.state().toast.as_ref().unwrap().pdf.clone().unwrap();
+    let pdf = harness
+        .state()
+        .runtime
+        .toast
+        .as_ref()
+        .unwrap()
+        .pdf
+        .clone()
+        .unwrap();
     harness.get_by_label("Open PDF").click();
     harness.run();
     for _ in 0..100 {
         if harness
             .state()
+            .runtime
             .toast
             .as_ref()
             .is_some_and(|t| t.copy.is_some())
@@ -1344,7 +1353,7 @@ fn when_nothing_opens_the_pdf_the_message_says_where_it_is_with_a_copy_button() 
         harness.run();
     }
     harness.run();
-    let toast = harness.state().toast.clone().unwrap();
+    let toast = harness.state().runtime.toast.clone().unwrap();
     assert!(
         toast.text.starts_with("Nothing could open"),
         "{}",
@@ -1359,6 +1368,7 @@ fn when_nothing_opens_the_pdf_the_message_says_where_it_is_with_a_copy_button() 
     assert!(
         harness
             .state()
+            .runtime
             .toast
             .as_ref()
             .unwrap()

@@ -12,6 +12,7 @@ use super::panels::modal::{self, Outcome, Unsure};
 use super::panels::preview::{PreviewInput, PreviewState, ScrollTarget, ZOOM_STEP};
 use super::prefs::{self, Prefs};
 use super::recovery::{self, Keeper, Orphan};
+use super::runtime::Runtime;
 use super::session::Session;
 use super::widths::{self, Side};
 use super::{dialogs, fonts, panels};
@@ -82,16 +83,8 @@ pub struct App {
     pub prefs: Prefs,
     /// What the editor shows.
     pub selection: Selection,
-    /// A field to give the keyboard focus to in the next frame.
-    pub focus: Option<Focus>,
-    /// The open modal, if any.
-    pub dialog: Option<Dialog>,
-    /// The latest message.
-    pub toast: Option<Toast>,
-    /// Whether the problems list is shown.
-    pub show_problems: bool,
-    /// Whether the pages-by-section window is shown.
-    pub show_budget: bool,
+    /// Dialogs, messages, focus and pending commands: what lives only while the window runs.
+    pub runtime: Runtime,
     /// The thread that lays the brief out, and the newest pages.
     pub layout: LayoutWorker,
     /// The preview's zoom and scrolling.
@@ -101,12 +94,6 @@ pub struct App {
     /// The program that opens a file or address with the system's choice of application;
     /// tests name one that fails.
     pub opener: Vec<String>,
-    /// Files and addresses handed to the opener, until it says how it went.
-    opening: Vec<(String, std::sync::mpsc::Receiver<Result<(), String>>)>,
-    /// Text to put on the clipboard at the end of the frame.
-    to_clipboard: Option<String>,
-    /// What to do once a Save As started from the unsaved-changes question has saved.
-    after_save: Option<Command>,
     allow_close: bool,
     close_sent: bool,
     title: String,
@@ -157,7 +144,7 @@ impl App {
             match Keeper::start(&dir) {
                 Ok(keeper) => app.recovery = Some(keeper),
                 Err(e) => {
-                    app.toast = Some(Toast {
+                    app.runtime.toast = Some(Toast {
                         text: format!(
                             "Unsaved changes are not kept against a crash: {}: {e}",
                             dir.display()
@@ -182,18 +169,11 @@ impl App {
             session,
             prefs,
             selection: Selection::Details,
-            focus: None,
-            dialog: None,
-            toast: None,
-            show_problems: false,
-            show_budget: false,
+            runtime: Runtime::default(),
             layout: LayoutWorker::start(),
             preview: PreviewState::default(),
             native_dialogs: true,
             opener: dialogs::system_opener(),
-            opening: Vec::new(),
-            to_clipboard: None,
-            after_save: None,
             allow_close: false,
             close_sent: false,
             title: String::new(),
@@ -236,7 +216,7 @@ impl App {
                     (selection, _) => selection,
                 };
                 self.apply(Action::Select(selection));
-                self.focus = target.focus;
+                self.runtime.focus = target.focus;
             }
             Action::ScrollPreview(target) => self.preview.scroll_to = Some(target),
             Action::ZoomPreview { zoom, keep } => {
@@ -256,13 +236,13 @@ impl App {
                 self.open_with_system(dir.into_os_string(), shown);
             }
             Action::Copy(text) => {
-                self.toast = Some(Toast {
+                self.runtime.toast = Some(Toast {
                     text: format!("Copied {text}"),
                     ..Default::default()
                 });
-                self.to_clipboard = Some(text);
+                self.runtime.to_clipboard = Some(text);
             }
-            Action::DismissToast => self.toast = None,
+            Action::DismissToast => self.runtime.toast = None,
         }
     }
 
@@ -305,7 +285,7 @@ impl App {
             self.selection =
                 Selection::Section(self.session.brief.sections.len().saturating_sub(1));
         }
-        self.focus = focus_after(edit, &self.session.brief);
+        self.runtime.focus = focus_after(edit, &self.session.brief);
     }
 
     /// Runs a command; `force` skips the unsaved-changes question (the user chose Discard).
@@ -320,7 +300,7 @@ impl App {
                 | Command::Quit
         );
         if guarded && !force && self.session.is_dirty() {
-            self.dialog = Some(Dialog::Unsaved { then: command });
+            self.runtime.dialog = Some(Dialog::Unsaved { then: command });
             return;
         }
         match command {
@@ -332,17 +312,17 @@ impl App {
                 let brief = template.brief(&self.session.dossier.doc, &self.session.brief);
                 let session = self.session.started_from(brief);
                 self.replace_session(session);
-                self.focus = Some(Focus::Text(super::action::TextField::Title));
+                self.runtime.focus = Some(Focus::Text(super::action::TextField::Title));
             }
             Command::NewFromThis => {
                 let brief = super::templates::next_from(&self.session.brief);
                 let session = self.session.started_from(brief);
                 self.replace_session(session);
-                self.focus = Some(Focus::Text(super::action::TextField::Purpose));
+                self.runtime.focus = Some(Focus::Text(super::action::TextField::Purpose));
             }
             Command::Open => {
                 let text = self.suggested_dir();
-                self.dialog = Some(Dialog::Path {
+                self.runtime.dialog = Some(Dialog::Path {
                     purpose: PathPurpose::Open,
                     text,
                     fallback: None,
@@ -362,7 +342,7 @@ impl App {
                         file_stem_for(&self.session.brief.title)
                     ),
                 };
-                self.dialog = Some(Dialog::Path {
+                self.runtime.dialog = Some(Dialog::Path {
                     purpose: PathPurpose::SaveAs,
                     text,
                     fallback: None,
@@ -378,7 +358,7 @@ impl App {
                     || format!("{}brief.pdf", self.suggested_dir()),
                     |p| p.display().to_string(),
                 );
-                self.dialog = Some(Dialog::Path {
+                self.runtime.dialog = Some(Dialog::Path {
                     purpose: PathPurpose::Export,
                     text,
                     fallback: None,
@@ -393,7 +373,7 @@ impl App {
                         pdf.with_extension("press.pdf").display().to_string()
                     },
                 );
-                self.dialog = Some(Dialog::PressCopy {
+                self.runtime.dialog = Some(Dialog::PressCopy {
                     text,
                     keep_bottom_line: false,
                     keep_prepared_for: false,
@@ -430,8 +410,8 @@ impl App {
                 }
             }
             Command::TogglePreview => self.prefs.preview = !self.prefs.preview,
-            Command::ToggleProblems => self.show_problems = !self.show_problems,
-            Command::ToggleBudget => self.show_budget = !self.show_budget,
+            Command::ToggleProblems => self.runtime.show_problems = !self.runtime.show_problems,
+            Command::ToggleBudget => self.runtime.show_budget = !self.runtime.show_budget,
             Command::ZoomIn => self.preview.set_zoom(self.preview.zoom * ZOOM_STEP),
             Command::ZoomOut => self.preview.set_zoom(self.preview.zoom / ZOOM_STEP),
             Command::FitWidth => self.preview.set_zoom(1.0),
@@ -466,7 +446,7 @@ impl App {
             Ok(s) => {
                 self.replace_session(s);
                 self.disk = disk;
-                self.toast = Some(Toast {
+                self.runtime.toast = Some(Toast {
                     text: format!("Opened {}", path.display()),
                     ..Default::default()
                 });
@@ -485,16 +465,16 @@ impl App {
                 // the writer gave it.
                 self.disk = Fingerprint::of(path).ok();
                 self.prefs.touch(path);
-                self.toast = Some(Toast {
+                self.runtime.toast = Some(Toast {
                     text: format!("Saved {}", path.display()),
                     ..Default::default()
                 });
-                if let Some(next) = self.after_save.take() {
+                if let Some(next) = self.runtime.after_save.take() {
                     self.run(next, true);
                 }
             }
             Err(e) => {
-                self.after_save = None;
+                self.runtime.after_save = None;
                 self.fail(
                     "Could not save; your changes are still here",
                     &e.to_string(),
@@ -579,7 +559,7 @@ impl App {
         });
         match result {
             Ok(page_count) => {
-                self.toast = Some(Toast {
+                self.runtime.toast = Some(Toast {
                     text: format!("{done} {} ({page_count} pages)", path.display()),
                     pdf: Some(path.to_owned()),
                     copy: None,
@@ -597,25 +577,27 @@ impl App {
     /// left unreaped and a failure is heard of: see [`App::poll_opening`].
     fn open_with_system(&mut self, target: std::ffi::OsString, shown: String) {
         let done = dialogs::open_with(&self.opener, target);
-        self.opening.push((shown, done));
+        self.runtime.opening.push((shown, done));
     }
 
     /// A file or address the opener could not open: said so, with its path to copy.
     fn poll_opening(&mut self, ctx: &egui::Context) {
         let mut failed = Vec::new();
-        self.opening.retain(|(shown, done)| match done.try_recv() {
-            Ok(Ok(())) | Err(std::sync::mpsc::TryRecvError::Disconnected) => false,
-            Ok(Err(e)) => {
-                failed.push((shown.clone(), e));
-                false
-            }
-            Err(std::sync::mpsc::TryRecvError::Empty) => true,
-        });
-        if !self.opening.is_empty() {
+        self.runtime
+            .opening
+            .retain(|(shown, done)| match done.try_recv() {
+                Ok(Ok(())) | Err(std::sync::mpsc::TryRecvError::Disconnected) => false,
+                Ok(Err(e)) => {
+                    failed.push((shown.clone(), e));
+                    false
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => true,
+            });
+        if !self.runtime.opening.is_empty() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
         if let Some((shown, e)) = failed.pop() {
-            self.toast = Some(Toast {
+            self.runtime.toast = Some(Toast {
                 text: format!("Nothing could open {shown}: {e}. Open it from your file manager"),
                 pdf: None,
                 copy: Some(shown),
@@ -624,7 +606,7 @@ impl App {
     }
 
     fn fail(&mut self, title: &str, message: &str) {
-        self.dialog = Some(Dialog::Error {
+        self.runtime.dialog = Some(Dialog::Error {
             title: title.to_owned(),
             message: message.to_owned(),
         });
@@ -699,7 +681,7 @@ impl App {
     }
 
     fn shortcuts(&self, ctx: &egui::Context) -> Vec<Action> {
-        if self.dialog.is_some() {
+        if self.runtime.dialog.is_some() {
             return Vec::new();
         }
         // With the preview hidden, Ctrl +/- are left to egui, which zooms the whole window.
@@ -735,14 +717,14 @@ impl App {
             && self.session.is_dirty()
         {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
-            self.dialog = Some(Dialog::Unsaved {
+            self.runtime.dialog = Some(Dialog::Unsaved {
                 then: Command::Quit,
             });
         }
     }
 
     fn dialog_ui(&mut self, ctx: &egui::Context) -> Vec<Action> {
-        let Some(dialog) = self.dialog.clone() else {
+        let Some(dialog) = self.runtime.dialog.clone() else {
             return Vec::new();
         };
         let mut outcome = Outcome::Open;
@@ -774,7 +756,7 @@ impl App {
                     text: t,
                     fallback: f,
                     ..
-                }) = &mut self.dialog
+                }) = &mut self.runtime.dialog
                 {
                     *t = text;
                     *f = fallback;
@@ -788,17 +770,17 @@ impl App {
                         match self.session.path.clone() {
                             Some(path) => {
                                 actions.push(Action::Command(Command::SaveTo(path)));
-                                self.after_save = Some(then);
+                                self.runtime.after_save = Some(then);
                             }
                             None => {
-                                self.after_save = Some(then);
+                                self.runtime.after_save = Some(then);
                                 actions.push(Action::Command(Command::SaveAs));
                             }
                         }
                     }
                     modal::Unsaved::Discard => {
-                        self.after_save = None;
-                        self.dialog = None;
+                        self.runtime.after_save = None;
+                        self.runtime.dialog = None;
                         self.run(then, true);
                         return actions;
                     }
@@ -811,7 +793,7 @@ impl App {
             }
             Dialog::Recover => {
                 let Some(found) = self.orphans.first().map(|o| &o.recovery) else {
-                    self.dialog = None;
+                    self.runtime.dialog = None;
                     return actions;
                 };
                 let name = found.path.as_ref().map_or_else(
@@ -885,7 +867,7 @@ impl App {
                         keep_prepared_for,
                     }));
                 } else {
-                    self.dialog = Some(Dialog::PressCopy {
+                    self.runtime.dialog = Some(Dialog::PressCopy {
                         text,
                         keep_bottom_line,
                         keep_prepared_for,
@@ -901,7 +883,7 @@ impl App {
                     }
                     Outcome::Cancel => {
                         // Back to the path, to pick another name.
-                        self.dialog = Some(Dialog::Path {
+                        self.runtime.dialog = Some(Dialog::Path {
                             purpose: PathPurpose::SaveAs,
                             text: path.display().to_string(),
                             fallback: None,
@@ -913,9 +895,9 @@ impl App {
         }
         if outcome != Outcome::Open {
             // Answered: close it. The actions, applied next, may open the next dialog.
-            self.dialog = None;
+            self.runtime.dialog = None;
             if outcome == Outcome::Cancel {
-                self.after_save = None;
+                self.runtime.after_save = None;
             }
         }
         actions
@@ -929,11 +911,11 @@ impl eframe::App for App {
         actions.extend(App::window_events(&ctx));
         // Tab from nowhere starts in the editor, not in the menu bar, where Enter would run a
         // command by accident.
-        if self.dialog.is_none()
+        if self.runtime.dialog.is_none()
             && ctx.memory(|m| m.focused().is_none())
             && ctx.input(|i| i.key_pressed(egui::Key::Tab) && i.modifiers.is_none())
         {
-            self.focus = Some(Focus::First);
+            self.runtime.focus = Some(Focus::First);
         }
         self.lay_out(Some(&ctx));
 
@@ -1000,7 +982,7 @@ impl eframe::App for App {
                 });
             }
         }
-        let focus = self.focus.take();
+        let focus = self.runtime.focus.take();
         egui::CentralPanel::default().show(ui, |ui| match self.selection {
             Selection::Details => {
                 panels::details::details_ui(ui, &self.session, focus, &mut actions);
@@ -1009,7 +991,7 @@ impl eframe::App for App {
                 panels::editor::editor_ui(ui, &self.session, i, focus, &mut actions);
             }
         });
-        if self.show_problems {
+        if self.runtime.show_problems {
             panels::status::problems_window(
                 &ctx,
                 &self.session.brief,
@@ -1017,11 +999,11 @@ impl eframe::App for App {
                 &mut actions,
             );
         }
-        if self.show_budget
+        if self.runtime.show_budget
             && let Some(laid) = self.layout.laid()
         {
             let budget = self.session.brief.page_budget;
-            panels::status::budget_window(&ctx, &laid.pages, budget, &mut self.show_budget);
+            panels::status::budget_window(&ctx, &laid.pages, budget, &mut self.runtime.show_budget);
         }
         actions.extend(self.dialog_ui(&ctx));
 
@@ -1030,7 +1012,7 @@ impl eframe::App for App {
         }
         focus_ring(&ctx);
         self.poll_opening(&ctx);
-        if let Some(text) = self.to_clipboard.take() {
+        if let Some(text) = self.runtime.to_clipboard.take() {
             ctx.copy_text(text);
         }
         self.offer_recovered();

@@ -15,6 +15,7 @@ pub mod locations;
 pub mod panels;
 pub mod prefs;
 pub mod recovery;
+pub mod runtime;
 pub mod session;
 pub mod templates;
 mod unwind;

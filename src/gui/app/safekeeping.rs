@@ -29,11 +29,11 @@ impl App {
                 None => path.is_file(),
             };
             if changed {
-                self.dialog = Some(Dialog::ChangedOnDisk { path });
+                self.runtime.dialog = Some(Dialog::ChangedOnDisk { path });
                 return;
             }
         } else if std::fs::symlink_metadata(&path).is_ok() {
-            self.dialog = Some(Dialog::Replace { path });
+            self.runtime.dialog = Some(Dialog::Replace { path });
             return;
         }
         self.save(&path);
@@ -61,7 +61,7 @@ impl App {
                 };
                 let named = found.path.is_some();
                 match unsure {
-                    Some(unsure) => self.dialog = Some(Dialog::RecoverWhere(unsure)),
+                    Some(unsure) => self.runtime.dialog = Some(Dialog::RecoverWhere(unsure)),
                     None => self.restore(named),
                 }
             }
@@ -79,7 +79,7 @@ impl App {
             }
             Answer::Overwrite(path) => self.save(&path),
             Answer::Reload(path) => {
-                self.after_save = None;
+                self.runtime.after_save = None;
                 self.open(&path);
             }
         }
@@ -88,8 +88,8 @@ impl App {
     /// Offers the next copy left by a window that has ended, when nothing else is asked and
     /// the window holds no unsaved changes a restore would replace.
     pub(super) fn offer_recovered(&mut self) {
-        if self.dialog.is_none() && !self.orphans.is_empty() && !self.session.is_dirty() {
-            self.dialog = Some(Dialog::Recover);
+        if self.runtime.dialog.is_none() && !self.orphans.is_empty() && !self.session.is_dirty() {
+            self.runtime.dialog = Some(Dialog::Recover);
         }
     }
 
@@ -127,7 +127,7 @@ impl App {
                 } else {
                     orphan.keep();
                 }
-                self.toast = Some(Toast {
+                self.runtime.toast = Some(Toast {
                     text: "Restored your unsaved changes".into(),
                     ..Default::default()
                 });

@@ -43,7 +43,7 @@ pub fn status_ui(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
             .as_ref()
             .map_or_else(|| "Not saved yet".to_owned(), |p| p.display().to_string());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if let Some(toast) = &app.toast {
+            if let Some(toast) = &app.runtime.toast {
                 if ui
                     .small_button("\u{00d7}")
                     .on_hover_text("Dismiss")
