@@ -668,6 +668,13 @@ fn save_as_over_an_existing_file_asks_first() {
     harness.run();
     harness.get_by_label("Replace background-pack.brief.yaml?");
     assert_eq!(std::fs::read(&other).unwrap(), before);
+    // Enter takes the safe way out of a question that would write over something.
+    harness.key_press(Key::Enter);
+    harness.run();
+    harness.get_by_label("Save the brief as");
+    assert_eq!(std::fs::read(&other).unwrap(), before);
+    harness.get_by_label("Save").click();
+    harness.run();
     harness.get_by_label("Cancel").click();
     harness.run();
     harness.get_by_label("Save the brief as");

@@ -188,9 +188,25 @@ fn ask_ui(ctx: &Context, id: &str, title: &str, body: &str, buttons: &[&str]) ->
         ui.label(bold(title).size(16.0));
         ui.label(body);
         ui.add_space(8.0);
+        // Enter answers with the focused button: the first, unless that one writes over
+        // something, when Enter takes the safe way out (the last) as Esc does.
+        let destructive = matches!(
+            buttons.first(),
+            Some(&("Overwrite" | "Replace" | "Restore over it"))
+        );
+        let default = if destructive {
+            buttons.len().saturating_sub(1)
+        } else {
+            0
+        };
+        let opened = just_opened(ui, id);
         ui.horizontal(|ui| {
             for (i, label) in buttons.iter().enumerate() {
-                if ui.button(*label).clicked() {
+                let button = ui.button(*label);
+                if opened && i == default {
+                    button.request_focus();
+                }
+                if button.clicked() {
                     chosen = Some(i);
                 }
             }
