@@ -23,6 +23,8 @@ pub struct Composed {
     pub subtitle: String,
     /// Handling marking for every page; may be empty.
     pub marking: String,
+    /// Left in every page's footer: the title, or e.g. "Press copy — " and the title.
+    pub footer_title: String,
     /// Paper size.
     pub page_size: PageSize,
     /// BCP 47 language tag.
@@ -204,6 +206,7 @@ pub fn compose(dossier: &Dossier, brief: &Brief) -> Composed {
     let changes = crate::changes::changes(dossier, brief.last_export.as_ref(), &now);
     Composed {
         title: brief.title.trim().to_owned(),
+        footer_title: brief.title.trim().to_owned(),
         subtitle: brief.subtitle.trim().to_owned(),
         marking: brief.marking.trim().to_owned(),
         page_size: brief.page_size,
@@ -294,17 +297,24 @@ impl<'a> Composer<'a> {
     fn meeting(&mut self) -> MeetingBlock {
         let m = &self.brief.meeting;
         let path = YamlPath::root().key("meeting").key("participants");
-        let mut participants = Vec::new();
+        // Dossier people in the dossier's order, whatever order they were ticked in; then the
+        // free names. Empty entries never print.
+        let mut participants: Vec<String> = self
+            .dossier
+            .people
+            .iter()
+            .filter(|p| m.participants.contains(&p.id))
+            .map(|p| format!("{}, {}", p.name, p.role))
+            .collect();
         for (i, id) in m.participants.iter().enumerate() {
-            match self.dossier.people.iter().find(|p| &p.id == id) {
-                Some(p) => participants.push(format!("{}, {}", p.name, p.role)),
-                None => self.unknown(path.index(i), id, "people"),
+            if !self.dossier.people.iter().any(|p| &p.id == id) {
+                self.unknown(path.index(i), id, "people");
             }
         }
-        participants.extend(m.other_participants.iter().map(|s| s.trim().to_owned()));
+        participants.extend(nonempty(&m.other_participants));
         MeetingBlock {
             purpose: m.purpose.trim().to_owned(),
-            bottom_line: m.bottom_line.iter().map(|s| s.trim().to_owned()).collect(),
+            bottom_line: nonempty(&m.bottom_line),
             date: m.date.map(Date::display_long).unwrap_or_default(),
             time: m.time.trim().to_owned(),
             location: m.location.trim().to_owned(),
@@ -441,7 +451,10 @@ impl<'a> Composer<'a> {
             .annotations
             .iter()
             .enumerate()
-            .filter(|(_, a)| a.item == id)
+            // Once, under the first section that shows the item, unless the staffer asked for
+            // every section; a blank note prints nowhere.
+            .filter(|(i, a)| a.item == id && (a.every_section || !self.printed.contains(i)))
+            .filter(|(_, a)| !a.text.trim().is_empty())
             .collect();
         found
             .into_iter()
@@ -454,7 +467,9 @@ impl<'a> Composer<'a> {
 
     fn annotations_of_section(&self, section: &Section) -> Vec<Annotation> {
         if self.brief.include_annotations {
-            section.annotations.clone()
+            let mut notes = section.annotations.clone();
+            notes.retain(|a| !a.text.trim().is_empty());
+            notes
         } else {
             Vec::new()
         }
@@ -486,7 +501,8 @@ impl<'a> Composer<'a> {
             return;
         }
         for (i, a) in self.brief.annotations.iter().enumerate() {
-            if self.printed.contains(&i) {
+            // A blank note prints nowhere by design; validation warns that it is empty.
+            if self.printed.contains(&i) || a.text.trim().is_empty() {
                 continue;
             }
             let path = YamlPath::root().key("annotations").index(i).key("item");
@@ -518,6 +534,16 @@ impl<'a> Composer<'a> {
             self.findings.push(finding);
         }
     }
+}
+
+/// The entries of a list that have any text, trimmed.
+fn nonempty(lines: &[String]) -> Vec<String> {
+    lines
+        .iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 /// The closest known id, if one is close enough to be a likely typo.

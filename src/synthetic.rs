@@ -46,6 +46,7 @@ pub fn full_brief() -> Brief {
         language: "en".to_owned(),
         page_budget: None,
         include_annotations: true,
+        press_marking: None,
         sections,
         annotations: Vec::new(),
         last_export: None,

@@ -373,6 +373,29 @@ fn brief_structure(d: &Dossier, b: &Brief) -> Vec<Finding> {
             }
         }
     }
+    // Two printed sections under one heading read as one section cut in two.
+    let mut headings: Vec<String> = Vec::new();
+    for (i, s) in b.sections.iter().enumerate() {
+        if !s.included {
+            continue;
+        }
+        let heading = s.heading_or_default().trim().to_lowercase();
+        if headings.contains(&heading) {
+            out.push(
+                Finding::warning(
+                    Doc::Brief,
+                    root.key("sections").index(i).key("heading"),
+                    format!(
+                        "two sections print under the heading \"{}\"",
+                        s.heading_or_default()
+                    ),
+                )
+                .with_hint("give this one a heading of its own"),
+            );
+        } else {
+            headings.push(heading);
+        }
+    }
     for (j, a) in b.annotations.iter().enumerate() {
         if a.text.trim().is_empty() {
             out.push(Finding::warning(

@@ -668,6 +668,13 @@ fn save_as_over_an_existing_file_asks_first() {
     harness.run();
     harness.get_by_label("Replace background-pack.brief.yaml?");
     assert_eq!(std::fs::read(&other).unwrap(), before);
+    // Enter takes the safe way out of a question that would write over something.
+    harness.key_press(Key::Enter);
+    harness.run();
+    harness.get_by_label("Save the brief as");
+    assert_eq!(std::fs::read(&other).unwrap(), before);
+    harness.get_by_label("Save").click();
+    harness.run();
     harness.get_by_label("Cancel").click();
     harness.run();
     harness.get_by_label("Save the brief as");
@@ -1094,4 +1101,540 @@ fn an_export_with_unsaved_changes_is_recorded_by_the_next_save() {
     let after = std::fs::read_to_string(&path).unwrap();
     let kept = &after[..after.find("\nlast_export:\n").unwrap() + 1];
     assert_eq!(kept, before.replacen("\nversion: 1\n", "\nversion: 2\n", 1));
+}
+
+// ---- issue 11: a window a staffer can work in all evening ----
+
+fn app_at(path: Option<PathBuf>, size: egui::Vec2) -> Harness<'static, App> {
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .with_max_steps(16)
+        .build_eframe(move |cc| App::new(cc, path));
+    harness.state_mut().native_dialogs = false;
+    harness.run();
+    harness
+}
+
+/// Types into whatever has the keyboard focus: text lands only if the focus is right.
+fn type_here(harness: &mut Harness<'_, App>, text: &str) {
+    harness.event(egui::Event::Text(text.to_owned()));
+    harness.run();
+}
+
+fn press(harness: &mut Harness<'_, App>, key: Key) {
+    harness.key_press(key);
+    harness.run();
+}
+
+#[test]
+fn at_1024_by_700_the_panels_hold_their_widths_and_every_field_is_on_screen() {
+    let (_dir, path) = premeeting_copy();
+    let mut harness = app_at(Some(path), egui::vec2(1024.0, 700.0));
+    let title = harness.get_by_label("Title").rect();
+    for _ in 0..20 {
+        harness.get_by_label("Include Key indicators").click();
+        harness.run();
+    }
+    assert_eq!(
+        harness.get_by_label("Title").rect(),
+        title,
+        "the form never narrows"
+    );
+    assert!(title.width() > 300.0, "{title:?}");
+    let preview = harness.state().prefs.widths.resolve(1024.0).1;
+    let editor_right = 1024.0 - preview;
+    assert!(
+        title.right() <= editor_right,
+        "{title:?} past {editor_right}"
+    );
+    // A remove button on a participant, and the timeline's To date and limit, within reach.
+    let remove = harness.get_by_label("Remove Participant 1").rect();
+    assert!(remove.right() <= editor_right, "{remove:?}");
+    harness.get_by_label("The last three weeks").click();
+    harness.run();
+    for label in ["To", "To date", "At most"] {
+        let rect = harness.get_by_label(label).rect();
+        assert!(rect.right() <= editor_right, "{label}: {rect:?}");
+    }
+    // Long event labels are cut at the edge, not widening the editor under the preview.
+    for note in harness.get_all_by_label_contains("Note on ") {
+        let rect = note.rect();
+        assert!(rect.right() <= editor_right, "{rect:?}");
+    }
+}
+
+#[test]
+fn widths_saved_broken_come_back_inside_their_bounds() {
+    let prefs = briefing::gui::prefs::Prefs {
+        widths: briefing::gui::widths::PanelWidths {
+            sections: 4000.0,
+            preview: Some(f32::NAN),
+        },
+        ..Default::default()
+    }
+    .clamped();
+    let (sections, preview) = prefs.widths.resolve(1024.0);
+    assert!(sections <= briefing::gui::widths::SECTIONS_RANGE.1);
+    assert!(1024.0 - sections - preview >= briefing::gui::widths::EDITOR_MIN - 0.5);
+}
+
+#[test]
+fn a_new_point_takes_the_focus_enter_starts_the_next_and_backspace_removes_an_empty_one() {
+    let (_dir, path) = premeeting_copy();
+    let mut harness = app_on(Some(path));
+    let points = |h: &Harness<'_, App>| h.state().session.brief.meeting.bottom_line.clone();
+    let before = points(&harness).len();
+    harness.get_by_label("+ Add point").click();
+    harness.run();
+    type_here(&mut harness, "Ask about the plant");
+    assert_eq!(points(&harness).len(), before + 1);
+    assert_eq!(points(&harness)[before], "Ask about the plant");
+    press(&mut harness, Key::Enter);
+    assert_eq!(
+        points(&harness).len(),
+        before + 2,
+        "Enter starts the next point"
+    );
+    type_here(&mut harness, "Then the guarantees");
+    assert_eq!(points(&harness)[before + 1], "Then the guarantees");
+    press(&mut harness, Key::Enter);
+    assert_eq!(points(&harness).len(), before + 3);
+    press(&mut harness, Key::Backspace);
+    assert_eq!(
+        points(&harness).len(),
+        before + 2,
+        "Backspace removes the empty one"
+    );
+    // The cursor is back in the point before, at its end.
+    type_here(&mut harness, ".");
+    assert_eq!(points(&harness)[before + 1], "Then the guarantees.");
+}
+
+#[test]
+fn a_new_talking_point_and_a_new_item_note_take_the_focus() {
+    let (_dir, path) = premeeting_copy();
+    let mut harness = app_on(Some(path));
+    harness.get_by_label("Key indicators").click();
+    harness.run();
+    let section = match harness.state().selection {
+        Selection::Section(i) => i,
+        Selection::Details => panic!("a section is selected"),
+    };
+    harness.get_by_label("Add talking point").click();
+    harness.run();
+    type_here(&mut harness, "Press on the plant");
+    let notes = &harness.state().session.brief.sections[section].annotations;
+    assert_eq!(notes.last().unwrap().text, "Press on the plant");
+
+    let before = harness.state().session.brief.annotations.len();
+    harness
+        .get_all_by_label_contains("Annotate ")
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
+    type_here(&mut harness, "Check the figure");
+    let notes = &harness.state().session.brief.annotations;
+    assert_eq!(notes.len(), before + 1);
+    assert_eq!(notes.last().unwrap().text, "Check the figure");
+}
+
+#[test]
+fn tab_from_nowhere_starts_in_the_editor_and_ctrl_y_redoes() {
+    let (_dir, path) = premeeting_copy();
+    let mut harness = app_on(Some(path));
+    press(&mut harness, Key::Tab);
+    assert!(
+        harness.get_by_label("Title").is_focused(),
+        "Tab lands in Title"
+    );
+    type_here(&mut harness, "X");
+    let title = harness.state().session.brief.title.clone();
+    assert!(title.ends_with('X'), "{title}");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert!(!harness.state().session.brief.title.ends_with('X'));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    harness.run();
+    assert_eq!(harness.state().session.brief.title, title, "Ctrl+Y redoes");
+}
+
+#[test]
+fn ctrl_o_with_unsaved_changes_asks_once_and_the_path_field_has_the_focus() {
+    let (dir, path) = premeeting_copy();
+    let other = dir.path().join("background-pack.brief.yaml");
+    let mut harness = app_on(Some(path));
+    harness.get_by_label("Include Key indicators").click();
+    harness.run();
+    shortcut(&mut harness, Key::O);
+    harness.get_by_label("Discard").click();
+    harness.run();
+    assert!(
+        harness.get_by_label("Path").is_focused(),
+        "typing goes to the path"
+    );
+    // Select all and type over it, as a staffer would.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run();
+    type_here(&mut harness, &other.display().to_string());
+    press(&mut harness, Key::Enter);
+    assert!(
+        harness.query_by_label_contains("Save changes").is_none(),
+        "asked only once"
+    );
+    assert_eq!(
+        harness.state().session.path.as_deref(),
+        Some(other.as_path())
+    );
+}
+
+#[test]
+fn esc_cancels_and_enter_saves_in_the_unsaved_question() {
+    let (_dir, path) = premeeting_copy();
+    let mut harness = app_on(Some(path.clone()));
+    harness.get_by_label("Include Key indicators").click();
+    harness.run();
+    shortcut(&mut harness, Key::N);
+    harness.get_by_label_contains("Save changes");
+    press(&mut harness, Key::Escape);
+    assert!(harness.query_by_label_contains("Save changes").is_none());
+    assert_eq!(
+        harness.state().session.path.as_deref(),
+        Some(path.as_path())
+    );
+    shortcut(&mut harness, Key::N);
+    press(&mut harness, Key::Enter);
+    assert!(!saved(&path).sections[1].included, "Enter saved first");
+    assert_eq!(
+        harness.state().session.path,
+        None,
+        "then started the new brief"
+    );
+}
+
+#[test]
+fn save_as_suggests_a_file_name_from_the_title() {
+    let mut harness = app_on(None);
+    harness
+        .state_mut()
+        .apply(briefing::gui::action::Action::Edit(
+            briefing::gui::action::Edit::SetText {
+                field: briefing::gui::action::TextField::Title,
+                text: "Talks in Geneva: day 2".into(),
+            },
+        ));
+    shortcut(&mut harness, Key::S);
+    let text = harness.get_by_label("Path").value().unwrap();
+    assert!(text.ends_with("talks-in-geneva-day-2.brief.yaml"), "{text}");
+}
+
+/// The premeeting sample with an unknown participant, a mistyped item and a note on a
+/// mistyped event: every one refuses or spoils the export.
+fn broken_premeeting() -> (tempfile::TempDir, PathBuf) {
+    let (dir, path) = premeeting_copy();
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace(
+            "items: [ind-territory, ind-casualties]",
+            "items: [ind-territory, ind-casualtes]",
+        )
+        .replace(
+            "  date: \"2025-12-09\"",
+            "  participants: [zelensky]\n  date: \"2025-12-09\"",
+        )
+        .replace(
+            "  - item: ev-2025-12-06-znpp-power-loss",
+            "  - item: ev-2025-12-06-znpp-power-los",
+        );
+    std::fs::write(&path, text).unwrap();
+    (dir, path)
+}
+
+fn errors(harness: &Harness<'_, App>) -> Vec<String> {
+    harness
+        .state()
+        .session
+        .findings()
+        .iter()
+        .filter(|f| f.severity == briefing::problem::Severity::Error)
+        .map(|f| f.message.clone())
+        .collect()
+}
+
+#[test]
+fn every_problem_of_a_broken_brief_is_fixed_from_inside_the_window() {
+    let (_dir, path) = broken_premeeting();
+    let mut harness = app_on(Some(path));
+    assert_eq!(errors(&harness).len(), 2, "{:?}", errors(&harness));
+    harness.get_by_label_contains("error(s)").click();
+    harness.run();
+    // Plain locations, each a link to the place at fault.
+    harness
+        .get_by_label("at Sections \u{203a} Key indicators \u{203a} items, line 2")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().selection, Selection::Section(1));
+    harness.get_by_label_contains("error(s)").click();
+    harness.run();
+    // The unknown id is shown in its list, with the did-you-mean as one click.
+    harness.get_by_label("Use ind-casualties").click();
+    harness.run();
+    assert_eq!(
+        harness.state().session.brief.sections[1].items,
+        Some(vec![
+            "ind-territory".to_owned(),
+            "ind-casualties".to_owned()
+        ])
+    );
+    // The unknown participant, in the participants list, removed.
+    harness.get_by_label_contains("error(s)").click();
+    harness.run();
+    harness
+        .get_by_label("at Details \u{203a} Participants from the dossier, line 1")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().selection, Selection::Details);
+    harness.get_by_label_contains("error(s)").click();
+    harness.run();
+    harness.get_by_label("Remove zelensky").click();
+    harness.run();
+    assert!(errors(&harness).is_empty(), "{:?}", errors(&harness));
+    // The note on a mistyped event prints nowhere: listed, and attached with one click.
+    harness
+        .get_by_label("Attach note 2 to ev-2025-12-06-znpp-power-loss")
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.state().session.brief.annotations[1].item,
+        "ev-2025-12-06-znpp-power-loss"
+    );
+    assert!(harness.query_by_label("Notes that print nowhere").is_none());
+    assert!(
+        harness.state().session.findings().is_empty(),
+        "{:?}",
+        harness.state().session.findings()
+    );
+}
+
+#[test]
+fn a_note_that_prints_nowhere_can_be_deleted_and_its_problem_goes_to_it() {
+    let (_dir, path) = broken_premeeting();
+    let mut harness = app_on(Some(path));
+    harness.get_by_label("Include Key indicators").click();
+    harness.run();
+    harness.get_by_label_contains("error(s)").click();
+    harness.run();
+    harness
+        .get_by_label_contains("at Notes on items \u{203a} note 2")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().selection, Selection::Details);
+    assert!(
+        harness
+            .get_by_label("Note 2 on ev-2025-12-06-znpp-power-los")
+            .is_focused()
+    );
+    harness.get_by_label_contains("error(s)").click();
+    harness.run();
+    harness.get_by_label("Delete note 2").click();
+    harness.run();
+    assert_eq!(harness.state().session.brief.annotations.len(), 1);
+}
+
+#[test]
+fn browse_without_a_native_dialog_says_so_and_lists_the_folders_briefs() {
+    let (dir, path) = premeeting_copy();
+    let mut harness = app_on(Some(path));
+    shortcut(&mut harness, Key::O);
+    harness.get_by_label("Browse\u{2026}").click();
+    harness.run();
+    harness.get_by_label_contains("No file dialog could be opened here");
+    harness.get_by_label("background-pack.brief.yaml").click();
+    harness.run();
+    assert_eq!(
+        harness.state().session.path.as_deref(),
+        Some(dir.path().join("background-pack.brief.yaml").as_path())
+    );
+}
+
+#[test]
+fn when_nothing_opens_the_pdf_the_message_says_where_it_is_with_a_copy_button() {
+    let (_dir, path) = premeeting_copy();
+    let mut harness = app_on(Some(path));
+    harness.state_mut().opener = vec!["false".to_owned()];
+    shortcut(&mut harness, Key::E);
+    let pdf = harness
+        .state()
+        .runtime
+        .toast
+        .as_ref()
+        .unwrap()
+        .pdf
+        .clone()
+        .unwrap();
+    harness.get_by_label("Open PDF").click();
+    harness.run();
+    for _ in 0..100 {
+        if harness
+            .state()
+            .runtime
+            .toast
+            .as_ref()
+            .is_some_and(|t| t.copy.is_some())
+        {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        harness.run();
+    }
+    harness.run();
+    let toast = harness.state().runtime.toast.clone().unwrap();
+    assert!(
+        toast.text.starts_with("Nothing could open"),
+        "{}",
+        toast.text
+    );
+    assert_eq!(
+        toast.copy.as_deref(),
+        Some(pdf.display().to_string().as_str())
+    );
+    harness.get_by_label("Copy path").click();
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .runtime
+            .toast
+            .as_ref()
+            .unwrap()
+            .text
+            .starts_with("Copied")
+    );
+}
+
+#[test]
+fn a_date_that_does_not_parse_stays_as_typed_and_says_why() {
+    let (_dir, path) = premeeting_copy();
+    let mut harness = app_on(Some(path));
+    harness.get_by_label("The last three weeks").click();
+    harness.run();
+    let before = harness.state().session.brief.sections[2].to;
+    harness.get_by_label("To date").focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run();
+    type_here(&mut harness, "2025-13-45");
+    press(&mut harness, Key::Enter);
+    assert_eq!(harness.state().session.brief.sections[2].to, before);
+    assert_eq!(
+        harness.get_by_label("To date").value().as_deref(),
+        Some("2025-13-45")
+    );
+    harness.get_by_label_contains("not a date");
+}
+
+#[test]
+fn the_editor_says_where_a_note_on_an_item_prints_and_can_print_it_everywhere() {
+    let (_dir, path) = premeeting_copy();
+    let mut harness = app_on(Some(path));
+    harness.get_by_label("The last three weeks").click();
+    harness.run();
+    let said = harness
+        .get_all_by_label_contains("Prints once, under \u{201c}The last three weeks\u{201d}")
+        .count();
+    assert_eq!(said, 2, "one line per note on an event of the slice");
+    harness
+        .get_all_by_label_contains("in every section")
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .session
+            .brief
+            .annotations
+            .iter()
+            .any(|a| a.every_section)
+    );
+    harness.get_by_label("Prints in every section that shows the item");
+}
+
+#[test]
+fn file_new_offers_templates_over_the_dossier_at_hand() {
+    let (dir, path) = premeeting_copy();
+    let mut harness = app_on(Some(path));
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("New from template").click();
+    harness.run();
+    harness.get_by_label("One-page card").click();
+    harness.run();
+    let state = harness.state();
+    assert_eq!(state.session.path, None);
+    assert_eq!(state.session.brief.page_budget, Some(1));
+    assert_eq!(state.session.dossier.doc.id, "ukraine-peace-push-2025");
+    assert!(state.session.is_dirty(), "closing it asks");
+    // Saved into another folder, it still finds its dossier.
+    let elsewhere = dir.path().join("cards");
+    std::fs::create_dir(&elsewhere).unwrap();
+    let card = elsewhere.join("card.brief.yaml");
+    harness
+        .state_mut()
+        .apply(briefing::gui::action::Action::Command(
+            briefing::gui::action::Command::SaveTo(card.clone()),
+        ));
+    harness.run();
+    let reopened = briefing::Opened::open(&card).unwrap();
+    assert_eq!(reopened.dossier.doc.id, "ukraine-peace-push-2025");
+}
+
+#[test]
+fn a_new_brief_from_this_one_keeps_sections_and_notes_and_clears_the_meeting() {
+    let (_dir, path) = premeeting_copy();
+    let mut harness = app_on(Some(path));
+    let before = harness.state().session.brief.clone();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("New brief from this one").click();
+    harness.run();
+    let brief = &harness.state().session.brief;
+    assert_eq!(harness.state().session.path, None);
+    assert_eq!(brief.sections, before.sections);
+    assert_eq!(brief.annotations, before.annotations);
+    assert!(brief.meeting.purpose.is_empty() && brief.meeting.bottom_line.is_empty());
+    assert!(harness.get_by_label("Meeting purpose").is_focused());
+}
+
+#[test]
+fn a_press_copy_is_written_without_notes_or_marking_and_leaves_the_brief_unchanged() {
+    let (dir, path) = premeeting_copy();
+    let mut harness = app_on(Some(path));
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Press copy\u{2026}").click();
+    harness.run();
+    let out = dir.path().join("press.pdf");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run();
+    type_here(&mut harness, &out.display().to_string());
+    harness.get_by_label("Export press copy").click();
+    harness.run();
+    assert!(
+        !harness.state().session.is_dirty(),
+        "the brief is unchanged"
+    );
+    let text = common::all_text(&std::fs::read(&out).unwrap());
+    assert!(text.contains("Press copy"), "{text}");
+    assert!(!text.contains("INTERNAL"), "no handling marking by default");
+    assert!(
+        !text.contains("Minsk II is the warning"),
+        "no talking points"
+    );
+    assert!(
+        !text.contains("Washington says a deal is close"),
+        "no bottom line"
+    );
+    assert!(!text.contains("The Principal"), "no Prepared for");
 }

@@ -58,6 +58,7 @@ fn annotations_print_in_boxes_and_the_press_copy_leaves_them_out() {
         item: event.id.clone(),
         kind: AnnotationKind::TalkingPoint,
         text: "Stress the sequencing: ceasefire, then territory.".into(),
+        every_section: false,
     });
     let text = all_text(&export(&opened, &brief));
     assert!(text.contains("Stress the sequencing: ceasefire, then territory."));

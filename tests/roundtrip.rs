@@ -128,10 +128,16 @@ fn brief() -> impl Strategy<Value = Brief> {
                 language: "en".to_owned(),
                 page_budget: None,
                 include_annotations: ann,
+                press_marking: None,
                 sections,
                 annotations: notes
                     .into_iter()
-                    .map(|(item, kind, text)| ItemAnnotation { item, kind, text })
+                    .map(|(item, kind, text)| ItemAnnotation {
+                        item,
+                        kind,
+                        text,
+                        every_section: false,
+                    })
                     .collect(),
                 last_export: None,
             },

@@ -121,7 +121,14 @@ pub fn run(command: Command) -> Outcome {
         } => export::run(&brief, output.as_deref(), no_annotations, pdfa),
         Command::Validate { file } => validate::run(&file),
         Command::Changes { brief, json } => changes::run(&brief, json),
-        Command::Open { brief } => open_window(Some(brief)),
+        // The window is the other shell: `main` starts it and never hands `open` here.
+        Command::Open { brief } => {
+            err!(
+                "briefing: {}: open starts the desktop app, which this entry point does not",
+                brief.display()
+            );
+            Outcome::Failed
+        }
         Command::Schema { format } => {
             let schema = match format {
                 Format::Brief => crate::schema::brief_schema(),
@@ -131,26 +138,6 @@ pub fn run(command: Command) -> Outcome {
             let _ = std::io::stdout().lock().write_all(schema.as_bytes());
             Outcome::Ok
         }
-    }
-}
-
-/// Opens the desktop app on `brief`, or on the last brief; returns when it closes.
-pub fn open_window(brief: Option<PathBuf>) -> Outcome {
-    #[cfg(feature = "gui")]
-    {
-        if crate::gui::run(brief) == ExitCode::SUCCESS {
-            Outcome::Ok
-        } else {
-            Outcome::Failed
-        }
-    }
-    #[cfg(not(feature = "gui"))]
-    {
-        drop(brief);
-        err!(
-            "briefing: this build has no window (built without the \"gui\" feature); use export or validate"
-        );
-        Outcome::Failed
     }
 }
 

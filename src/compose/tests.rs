@@ -130,6 +130,7 @@ fn annotations_attach_to_items_and_sections() {
         item: "ann".into(),
         kind: AnnotationKind::Question,
         text: "Ask her".into(),
+        every_section: false,
     });
     let c = compose(&dossier(), &b);
     assert_eq!(c.sections[0].annotations[0].text, "Say this");
@@ -155,11 +156,13 @@ fn orphaned_annotations_are_reported_not_dropped() {
         item: "gone".into(),
         kind: AnnotationKind::Note,
         text: "Was on a deleted event".into(),
+        every_section: false,
     });
     b.annotations.push(ItemAnnotation {
         item: "ev-1".into(),
         kind: AnnotationKind::Note,
         text: "Not in any section".into(),
+        every_section: false,
     });
     let c = compose(&dossier(), &b);
     assert_eq!(c.findings.len(), 2);
@@ -212,4 +215,79 @@ fn participants_resolve_to_name_and_role() {
     let c = compose(&dossier(), &b);
     assert_eq!(c.meeting.participants, ["Ann, Envoy", "Guest"]);
     assert_eq!(c.findings[0].path.to_string(), "meeting.participants[1]");
+}
+
+// ---- issue 11: what prints is what the staffer meant ----
+
+fn note_on(item: &str, every_section: bool) -> ItemAnnotation {
+    ItemAnnotation {
+        item: item.into(),
+        kind: AnnotationKind::Note,
+        text: "Mind this one".into(),
+        every_section,
+    }
+}
+
+fn notes_per_section(c: &Composed) -> Vec<usize> {
+    c.sections
+        .iter()
+        .map(|s| match &s.body {
+            Body::Timeline { rows, .. } => rows.iter().map(|r| r.annotations.len()).sum(),
+            _ => 0,
+        })
+        .collect()
+}
+
+#[test]
+fn a_note_on_an_item_prints_once_unless_every_section_is_ticked() {
+    let mut b = brief(concat!(
+        "  - { kind: timeline, heading: Recent, from: \"2025-11-01\" }\n",
+        "  - { kind: timeline, heading: Talks, categories: [Negotiation] }\n",
+    ));
+    b.annotations.push(note_on("ev-3", false));
+    let c = compose(&dossier(), &b);
+    assert_eq!(notes_per_section(&c), [1, 0]);
+    assert!(c.findings.is_empty(), "{:?}", c.findings);
+    b.annotations[0].every_section = true;
+    let c = compose(&dossier(), &b);
+    assert_eq!(notes_per_section(&c), [1, 1]);
+}
+
+#[test]
+fn participants_print_in_dossier_order_and_empty_entries_never_print() {
+    let d = parse_dossier(
+        &DOSSIER.replace(
+            "people:\n",
+            "people:\n  - { id: bob, name: Bob, role: Aide }\n",
+        ),
+        "t",
+    )
+    .unwrap();
+    let mut b = brief("  - { kind: overview }\n");
+    b.meeting.participants = vec!["ann".into(), "bob".into()];
+    b.meeting.other_participants = vec!["  ".into(), "Carol".into(), String::new()];
+    b.meeting.bottom_line = vec![String::new(), "Point".into()];
+    b.sections[0].annotations.push(crate::model::Annotation {
+        kind: AnnotationKind::Note,
+        text: " ".into(),
+    });
+    let c = compose(&d, &b);
+    assert_eq!(c.meeting.participants, ["Bob, Aide", "Ann, Envoy", "Carol"]);
+    assert_eq!(c.meeting.bottom_line, ["Point"]);
+    assert!(c.sections[0].annotations.is_empty());
+}
+
+#[test]
+fn two_sections_under_one_heading_are_warned_about() {
+    let b = brief(concat!(
+        "  - { kind: timeline, from: \"2025-11-01\" }\n",
+        "  - { kind: timeline, to: \"2025-01-01\" }\n",
+    ));
+    let findings = crate::validate::validate(&dossier(), &b);
+    assert!(
+        findings.iter().any(|f| f
+            .message
+            .contains("two sections print under the heading \"Timeline\"")),
+        "{findings:?}"
+    );
 }

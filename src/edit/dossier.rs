@@ -471,6 +471,7 @@ mod tests {
             item: person.clone(),
             kind: Default::default(),
             text: "ask".into(),
+            every_section: false,
         });
         let applied = apply(
             &mut d,
@@ -553,6 +554,7 @@ mod tests {
             item: event.clone(),
             kind: Default::default(),
             text: "keep me".into(),
+            every_section: false,
         });
         let used = uses(&b, &event);
         assert!(used.iter().any(|u| u.contains("annotation")), "{used:?}");

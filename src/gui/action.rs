@@ -8,6 +8,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::history::EditKind;
 use super::panels::preview::ScrollTarget;
+use super::widths::Side;
 use crate::model::{
     Annotation, AnnotationKind, Brief, Date, ItemAnnotation, Order, PageSize, Section, SectionKind,
 };
@@ -40,8 +41,20 @@ pub enum Action {
     },
     /// Open a web address from a link in the preview.
     OpenLink(String),
+    /// Open a file (the PDF just written) in the system's viewer.
+    OpenFile(PathBuf),
+    /// Show the folder a file is in.
+    ShowFolder(PathBuf),
+    /// Put text on the clipboard.
+    Copy(String),
+    /// Dismiss the message at the foot of the window.
+    DismissToast,
     /// An answer to a question the app asked (a crash copy, a file changed on disk).
     Answer(Answer),
+    /// Go to where a problem is: select its section or the details, focus its field.
+    GoTo(super::locations::Target),
+    /// A side panel dragged to a new width.
+    ResizePanel { side: Side, width: f32 },
 }
 
 /// The staffer's answer to a question the app asked. Applied with every other action, after
@@ -62,6 +75,26 @@ pub enum Answer {
     Overwrite(PathBuf),
     /// Read this file again, discarding the changes in the window.
     Reload(PathBuf),
+    /// Open the brief picked in the Open dialog; unsaved changes were asked about before.
+    OpenChosen(PathBuf),
+}
+
+/// A field the next frame gives the keyboard focus to: the one a button just created, or
+/// where the staffer's typing goes next. Runtime state, set by the app after an edit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// The first field of the editor (Tab from nowhere lands here, not in the menu bar).
+    First,
+    /// One entry of a list of the details.
+    Line(ListField, usize),
+    /// A section's heading.
+    Heading,
+    /// A text field of the details.
+    Text(TextField),
+    /// A note on the section shown, by index.
+    SectionNote(usize),
+    /// A note on an item, by index in the brief's annotations.
+    ItemNote(usize),
 }
 
 /// What the editor shows.
@@ -79,6 +112,10 @@ pub enum Selection {
 pub enum Command {
     /// Start a new brief over the built-in dossier.
     New,
+    /// Start a new brief from a template, over the open brief's dossier.
+    NewFromTemplate(super::templates::Template),
+    /// Start a new brief from the open one: same sections and notes, no meeting.
+    NewFromThis,
     /// Ask for a brief to open.
     Open,
     /// Open this brief.
@@ -95,6 +132,14 @@ pub enum Command {
     ExportAs,
     /// Export to this path.
     ExportTo(PathBuf),
+    /// Ask where to write a press copy, and what it keeps.
+    PressCopy,
+    /// Write the press copy to this path; the brief is not changed.
+    ExportPressTo {
+        path: PathBuf,
+        keep_bottom_line: bool,
+        keep_prepared_for: bool,
+    },
     /// Take back the last edit.
     Undo,
     /// Redo what undo took back.
@@ -107,6 +152,10 @@ pub enum Command {
     ZoomOut,
     /// Fit the preview's pages to the panel's width.
     FitWidth,
+    /// Show or hide the list of problems.
+    ToggleProblems,
+    /// Show or hide the pages each section takes.
+    ToggleBudget,
     /// Close the window.
     Quit,
 }
@@ -133,26 +182,42 @@ impl Command {
     pub fn label(&self) -> &'static str {
         match self {
             Command::New => "New",
+            Command::NewFromTemplate(t) => t.label(),
+            Command::NewFromThis => "New brief from this one",
             Command::Open | Command::OpenPath(_) => "Open…",
             Command::Save | Command::SaveTo(_) => "Save",
             Command::SaveAs => "Save As…",
             Command::ExportPdf | Command::ExportTo(_) => "Export PDF",
             Command::ExportAs => "Export PDF to…",
+            Command::PressCopy | Command::ExportPressTo { .. } => "Press copy…",
             Command::Undo => "Undo",
             Command::Redo => "Redo",
             Command::TogglePreview => "Preview",
             Command::ZoomIn => "Zoom in",
             Command::ZoomOut => "Zoom out",
             Command::FitWidth => "Fit width",
+            Command::ToggleProblems => "Problems",
+            Command::ToggleBudget => "Pages by section",
             Command::Quit => "Quit",
         }
     }
 
+    /// What the command does, for a tooltip.
+    pub fn hint(&self) -> &'static str {
+        match self {
+            Command::ExportPdf | Command::ExportTo(_) => "Write the PDF beside the brief",
+            Command::Undo => "Take back the last change",
+            Command::Redo => "Put back what Undo took back",
+            _ => self.label(),
+        }
+    }
+
     /// A second shortcut: Ctrl+= zooms in too, as in browsers, since + needs Shift on many
-    /// keyboards.
+    /// keyboards; Ctrl+Y redoes, as in Word.
     pub fn other_shortcut(&self) -> Option<KeyboardShortcut> {
         match self {
             Command::ZoomIn => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::Equals)),
+            Command::Redo => Some(KeyboardShortcut::new(Modifiers::COMMAND, Key::Y)),
             _ => None,
         }
     }
@@ -204,6 +269,8 @@ pub enum TextField {
     PreparedBy,
     /// Handling marking.
     Marking,
+    /// The press copy's marking; empty for none.
+    PressMarking,
 }
 
 /// The brief's lists of lines.
@@ -235,6 +302,16 @@ pub enum Edit {
         included: bool,
         all: Vec<String>,
     },
+    /// Take an id out of a section's item list (one the dossier lacks, say).
+    RemoveItemId { section: usize, id: String },
+    /// Put `to` in place of `from` in a section's item list: the did-you-mean.
+    ReplaceItemId {
+        section: usize,
+        from: String,
+        to: String,
+    },
+    /// Put `to` in place of the participant id `from`.
+    ReplaceParticipant { from: String, to: String },
     /// Show every item (`true`) or none.
     SetAllItems { section: usize, all: bool },
     /// A timeline slice's first day.
@@ -287,6 +364,8 @@ pub enum Edit {
     },
     /// Add an empty entry to a list.
     AddLine { list: ListField },
+    /// Insert an empty entry into a list at `index` (Enter in the entry before).
+    InsertLine { list: ListField, index: usize },
     /// Remove an entry from a list.
     RemoveLine { list: ListField, index: usize },
     /// The meeting day.
@@ -358,6 +437,27 @@ impl Edit {
                     let ordered: Vec<String> = ordered.into_iter().chain(unknown).collect();
                     s.items = (ordered != all).then_some(ordered);
                 }
+            }
+            Edit::RemoveItemId { section, id } => {
+                if let Some(items) = brief
+                    .sections
+                    .get_mut(section)
+                    .and_then(|s| s.items.as_mut())
+                {
+                    items.retain(|i| *i != id);
+                }
+            }
+            Edit::ReplaceItemId { section, from, to } => {
+                if let Some(items) = brief
+                    .sections
+                    .get_mut(section)
+                    .and_then(|s| s.items.as_mut())
+                {
+                    replace_once(items, &from, to);
+                }
+            }
+            Edit::ReplaceParticipant { from, to } => {
+                replace_once(&mut brief.meeting.participants, &from, to);
             }
             Edit::SetAllItems { section, all } => {
                 if let Some(s) = brief.sections.get_mut(section) {
@@ -438,6 +538,7 @@ impl Edit {
                     item,
                     kind,
                     text: String::new(),
+                    every_section: false,
                 });
             }
             Edit::SetItemAnnotation { index, annotation } => {
@@ -457,6 +558,10 @@ impl Edit {
                 }
             }
             Edit::AddLine { list } => list_mut(brief, list).push(String::new()),
+            Edit::InsertLine { list, index } => {
+                let lines = list_mut(brief, list);
+                lines.insert(index.min(lines.len()), String::new());
+            }
             Edit::RemoveLine { list, index } => {
                 let lines = list_mut(brief, list);
                 if index < lines.len() {
@@ -476,6 +581,15 @@ impl Edit {
     }
 }
 
+/// `to` in place of `from`, or `from` dropped if `to` is listed already.
+fn replace_once(list: &mut Vec<String>, from: &str, to: String) {
+    if list.contains(&to) {
+        list.retain(|i| i != from);
+    } else if let Some(slot) = list.iter_mut().find(|i| *i == from) {
+        *slot = to;
+    }
+}
+
 /// The text of a field.
 pub fn text_of(brief: &Brief, field: TextField) -> &str {
     let m = &brief.meeting;
@@ -488,6 +602,7 @@ pub fn text_of(brief: &Brief, field: TextField) -> &str {
         TextField::PreparedFor => &brief.prepared_for,
         TextField::PreparedBy => &brief.prepared_by,
         TextField::Marking => &brief.marking,
+        TextField::PressMarking => brief.press_marking.as_deref().unwrap_or(""),
     }
 }
 
@@ -517,6 +632,7 @@ fn set_text(brief: &mut Brief, field: TextField, text: String) {
         TextField::PreparedFor => brief.prepared_for = text,
         TextField::PreparedBy => brief.prepared_by = text,
         TextField::Marking => brief.marking = text,
+        TextField::PressMarking => brief.press_marking = (!text.is_empty()).then_some(text),
     }
 }
 

@@ -6,13 +6,15 @@ use std::path::{Path, PathBuf};
 
 use egui::{Panel, ViewportCommand};
 
-use super::action::{Action, Answer, Command, Edit, Selection};
+use super::action::{Action, Answer, Command, Edit, Focus, Selection};
 use super::layout_worker::LayoutWorker;
 use super::panels::modal::{self, Outcome, Unsure};
 use super::panels::preview::{PreviewInput, PreviewState, ScrollTarget, ZOOM_STEP};
 use super::prefs::{self, Prefs};
 use super::recovery::{self, Keeper, Orphan};
+use super::runtime::Runtime;
 use super::session::Session;
+use super::widths::{self, Side};
 use super::{dialogs, fonts, panels};
 use crate::fingerprint::Fingerprint;
 use crate::model::Brief;
@@ -20,16 +22,16 @@ use crate::problem::Severity;
 use crate::store;
 use crate::{layout, pdf};
 
-/// The preview's narrowest width: a page still readable beside its toolbar.
-const PREVIEW_MIN_WIDTH: f32 = 320.0;
-/// The editor's narrowest width the preview leaves it, window permitting.
-const EDITOR_MIN_WIDTH: f32 = 320.0;
-
 /// A modal question or message.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Dialog {
     /// A path to open, save to or export to; typed, or picked with Browse….
-    Path { purpose: PathPurpose, text: String },
+    Path {
+        purpose: PathPurpose,
+        text: String,
+        /// Once Browse… opened no native dialog: the briefs in the folder, to pick from.
+        fallback: Option<Vec<PathBuf>>,
+    },
     /// The brief has unsaved changes: save, discard or cancel, then `then`.
     Unsaved { then: Command },
     /// Something failed; the brief that is open is untouched.
@@ -43,6 +45,12 @@ pub enum Dialog {
     ChangedOnDisk { path: PathBuf },
     /// Save As would replace an existing file.
     Replace { path: PathBuf },
+    /// Where to write a press copy, and whether it keeps the bottom line and "Prepared for".
+    PressCopy {
+        text: String,
+        keep_bottom_line: bool,
+        keep_prepared_for: bool,
+    },
 }
 
 /// What a path dialog is for.
@@ -57,12 +65,14 @@ pub enum PathPurpose {
 }
 
 /// A short message at the foot of the window.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Toast {
     /// What happened.
     pub text: String,
     /// The PDF just written, offered to open.
     pub pdf: Option<PathBuf>,
+    /// Text offered to copy: the path of a file the system could not open.
+    pub copy: Option<String>,
 }
 
 /// The desktop app.
@@ -73,14 +83,8 @@ pub struct App {
     pub prefs: Prefs,
     /// What the editor shows.
     pub selection: Selection,
-    /// The open modal, if any.
-    pub dialog: Option<Dialog>,
-    /// The latest message.
-    pub toast: Option<Toast>,
-    /// Whether the problems list is shown.
-    pub show_problems: bool,
-    /// Whether the pages-by-section window is shown.
-    pub show_budget: bool,
+    /// Dialogs, messages, focus and pending commands: what lives only while the window runs.
+    pub runtime: Runtime,
     /// The thread that lays the brief out, and the newest pages.
     pub layout: LayoutWorker,
     /// The preview's zoom and scrolling.
@@ -89,8 +93,9 @@ pub struct App {
     pub reveal: Option<String>,
     /// False in tests: Browse… then does nothing rather than open a native dialog.
     pub native_dialogs: bool,
-    /// What to do once a Save As started from the unsaved-changes question has saved.
-    after_save: Option<Command>,
+    /// The program that opens a file or address with the system's choice of application;
+    /// tests name one that fails.
+    pub opener: Vec<String>,
     allow_close: bool,
     close_sent: bool,
     title: String,
@@ -141,12 +146,12 @@ impl App {
             match Keeper::start(&dir) {
                 Ok(keeper) => app.recovery = Some(keeper),
                 Err(e) => {
-                    app.toast = Some(Toast {
+                    app.runtime.toast = Some(Toast {
                         text: format!(
                             "Unsaved changes are not kept against a crash: {}: {e}",
                             dir.display()
                         ),
-                        pdf: None,
+                        ..Default::default()
                     });
                 }
             }
@@ -166,15 +171,12 @@ impl App {
             session,
             prefs,
             selection: Selection::Details,
-            dialog: None,
-            toast: None,
-            show_problems: false,
-            show_budget: false,
+            runtime: Runtime::default(),
             layout: LayoutWorker::start(),
             preview: PreviewState::default(),
             reveal: None,
             native_dialogs: true,
-            after_save: None,
+            opener: dialogs::system_opener(),
             allow_close: false,
             close_sent: false,
             title: String::new(),
@@ -199,6 +201,26 @@ impl App {
                     Selection::Section(i) => ScrollTarget::Section(i),
                 });
             }
+            Action::GoTo(target) => {
+                let selection = match (target.selection, target.focus) {
+                    // A note on an item is edited in the first section that lists it.
+                    (Selection::Details, Some(Focus::ItemNote(n))) => self
+                        .session
+                        .brief
+                        .annotations
+                        .get(n)
+                        .and_then(|a| {
+                            let dossier = &self.session.dossier.doc;
+                            self.session.brief.sections.iter().position(|s| {
+                                panels::editor::listed_ids(dossier, s).contains(&a.item)
+                            })
+                        })
+                        .map_or(Selection::Details, Selection::Section),
+                    (selection, _) => selection,
+                };
+                self.apply(Action::Select(selection));
+                self.runtime.focus = target.focus;
+            }
             Action::ScrollPreview(target) => self.preview.scroll_to = Some(target),
             Action::ShowItem { section, id } => {
                 self.apply(Action::Select(Selection::Section(section)));
@@ -212,14 +234,25 @@ impl App {
                 self.preview.scroll_to = Some(keep);
             }
             Action::Answer(answer) => self.answer(answer),
-            Action::OpenLink(url) => {
-                if let Err(e) = dialogs::open_url(&url) {
-                    self.toast = Some(Toast {
-                        text: format!("Could not open {url}: {e}"),
-                        pdf: None,
-                    });
-                }
+            Action::ResizePanel { side, width } => self.prefs.widths.set(side, width),
+            Action::OpenLink(url) => self.open_with_system(url.clone().into(), url),
+            Action::OpenFile(path) => {
+                let shown = path.display().to_string();
+                self.open_with_system(path.into_os_string(), shown);
             }
+            Action::ShowFolder(path) => {
+                let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+                let shown = dir.display().to_string();
+                self.open_with_system(dir.into_os_string(), shown);
+            }
+            Action::Copy(text) => {
+                self.runtime.toast = Some(Toast {
+                    text: format!("Copied {text}"),
+                    ..Default::default()
+                });
+                self.runtime.to_clipboard = Some(text);
+            }
+            Action::DismissToast => self.runtime.toast = None,
         }
     }
 
@@ -259,18 +292,25 @@ impl App {
             };
         }
         if let Edit::AddSection { .. } = edit {
-            self.selection = Selection::Section(self.session.brief.sections.len() - 1);
+            self.selection =
+                Selection::Section(self.session.brief.sections.len().saturating_sub(1));
         }
+        self.runtime.focus = focus_after(edit, &self.session.brief);
     }
 
     /// Runs a command; `force` skips the unsaved-changes question (the user chose Discard).
     pub fn run(&mut self, command: Command, force: bool) {
         let guarded = matches!(
             command,
-            Command::New | Command::Open | Command::OpenPath(_) | Command::Quit
+            Command::New
+                | Command::NewFromTemplate(_)
+                | Command::NewFromThis
+                | Command::Open
+                | Command::OpenPath(_)
+                | Command::Quit
         );
         if guarded && !force && self.session.is_dirty() {
-            self.dialog = Some(Dialog::Unsaved { then: command });
+            self.runtime.dialog = Some(Dialog::Unsaved { then: command });
             return;
         }
         match command {
@@ -278,11 +318,24 @@ impl App {
                 Ok(s) => self.replace_session(s),
                 Err(e) => self.fail("Could not start a new brief", &e.to_string()),
             },
+            Command::NewFromTemplate(template) => {
+                let brief = template.brief(&self.session.dossier.doc, &self.session.brief);
+                let session = self.session.started_from(brief);
+                self.replace_session(session);
+                self.runtime.focus = Some(Focus::Text(super::action::TextField::Title));
+            }
+            Command::NewFromThis => {
+                let brief = super::templates::next_from(&self.session.brief);
+                let session = self.session.started_from(brief);
+                self.replace_session(session);
+                self.runtime.focus = Some(Focus::Text(super::action::TextField::Purpose));
+            }
             Command::Open => {
                 let text = self.suggested_dir();
-                self.dialog = Some(Dialog::Path {
+                self.runtime.dialog = Some(Dialog::Path {
                     purpose: PathPurpose::Open,
                     text,
+                    fallback: None,
                 });
             }
             Command::OpenPath(path) => self.open(&path),
@@ -293,11 +346,16 @@ impl App {
             Command::SaveAs => {
                 let text = match &self.session.path {
                     Some(p) => p.display().to_string(),
-                    None => format!("{}untitled.brief.yaml", self.suggested_dir()),
+                    None => format!(
+                        "{}{}.brief.yaml",
+                        self.suggested_dir(),
+                        file_stem_for(&self.session.brief.title)
+                    ),
                 };
-                self.dialog = Some(Dialog::Path {
+                self.runtime.dialog = Some(Dialog::Path {
                     purpose: PathPurpose::SaveAs,
                     text,
+                    fallback: None,
                 });
             }
             Command::SaveTo(path) => self.save_checked(path),
@@ -310,12 +368,45 @@ impl App {
                     || format!("{}brief.pdf", self.suggested_dir()),
                     |p| p.display().to_string(),
                 );
-                self.dialog = Some(Dialog::Path {
+                self.runtime.dialog = Some(Dialog::Path {
                     purpose: PathPurpose::Export,
                     text,
+                    fallback: None,
                 });
             }
             Command::ExportTo(path) => self.export(&path),
+            Command::PressCopy => {
+                let text = self.session.path.as_ref().map_or_else(
+                    || format!("{}press-copy.pdf", self.suggested_dir()),
+                    |p| {
+                        let pdf = store::pdf_path_for(p);
+                        pdf.with_extension("press.pdf").display().to_string()
+                    },
+                );
+                self.runtime.dialog = Some(Dialog::PressCopy {
+                    text,
+                    keep_bottom_line: false,
+                    keep_prepared_for: false,
+                });
+            }
+            Command::ExportPressTo {
+                path,
+                keep_bottom_line,
+                keep_prepared_for,
+            } => {
+                let brief = self
+                    .session
+                    .brief
+                    .press_copy(keep_bottom_line, keep_prepared_for);
+                let mut composed = crate::compose::compose(&self.session.dossier.doc, &brief);
+                composed.footer_title = format!("Press copy \u{2014} {}", composed.title);
+                let findings = crate::validate::validate_composed(
+                    &self.session.dossier.doc,
+                    &brief,
+                    &composed,
+                );
+                self.write_pdf(&path, &composed, &findings, None, "Press copy written to");
+            }
             Command::Undo => {
                 if let Some(previous) = self.session.history.undo(&self.session.brief) {
                     self.session.replace_brief_keeping_record(previous);
@@ -329,6 +420,8 @@ impl App {
                 }
             }
             Command::TogglePreview => self.prefs.preview = !self.prefs.preview,
+            Command::ToggleProblems => self.runtime.show_problems = !self.runtime.show_problems,
+            Command::ToggleBudget => self.runtime.show_budget = !self.runtime.show_budget,
             Command::ZoomIn => self.preview.set_zoom(self.preview.zoom * ZOOM_STEP),
             Command::ZoomOut => self.preview.set_zoom(self.preview.zoom / ZOOM_STEP),
             Command::FitWidth => self.preview.set_zoom(1.0),
@@ -363,9 +456,9 @@ impl App {
             Ok(s) => {
                 self.replace_session(s);
                 self.disk = disk;
-                self.toast = Some(Toast {
+                self.runtime.toast = Some(Toast {
                     text: format!("Opened {}", path.display()),
-                    pdf: None,
+                    ..Default::default()
                 });
             }
             Err(e) => self.fail(
@@ -382,16 +475,16 @@ impl App {
                 // the writer gave it.
                 self.disk = Fingerprint::of(path).ok();
                 self.prefs.touch(path);
-                self.toast = Some(Toast {
+                self.runtime.toast = Some(Toast {
                     text: format!("Saved {}", path.display()),
-                    pdf: None,
+                    ..Default::default()
                 });
-                if let Some(next) = self.after_save.take() {
+                if let Some(next) = self.runtime.after_save.take() {
                     self.run(next, true);
                 }
             }
             Err(e) => {
-                self.after_save = None;
+                self.runtime.after_save = None;
                 self.fail(
                     "Could not save; your changes are still here",
                     &e.to_string(),
@@ -412,9 +505,46 @@ impl App {
             return;
         }
         self.session.refresh();
-        let errors: Vec<String> = self
-            .session
-            .findings()
+        // The preview's pages, when they are of the brief as it is now: laid out once.
+        let laid = self
+            .layout
+            .laid_for(self.session.revision())
+            .map(std::sync::Arc::clone);
+        let composed = std::sync::Arc::clone(self.session.composed_shared());
+        let findings = self.session.findings().to_vec();
+        if self.write_pdf(path, &composed, &findings, laid, "Exported") {
+            if let Some(brief) = &self.session.path {
+                self.prefs.set_last_export(brief, path);
+            }
+            // Only the brief's own export is recorded in it; a press copy is not.
+            let recorded = self.record_export(pdf::Timestamp::now());
+            if let Some(toast) = &mut self.runtime.toast {
+                toast.text.push_str(&recorded);
+            }
+        }
+    }
+
+    /// Writes the PDF of `composed` to `path` unless `findings` hold an error, using `laid`
+    /// when the pages are laid out already; says how it went. True once written.
+    fn write_pdf(
+        &mut self,
+        path: &Path,
+        composed: &crate::compose::Composed,
+        findings: &[crate::problem::Finding],
+        laid: Option<std::sync::Arc<crate::layout::Laid>>,
+        done: &str,
+    ) -> bool {
+        if let Some(input) = self.input_at(path) {
+            self.fail(
+                "Not exported: the PDF would replace an input",
+                &format!(
+                    "{}: is the {input} itself\nhint: export to a .pdf file",
+                    path.display()
+                ),
+            );
+            return false;
+        }
+        let errors: Vec<String> = findings
             .iter()
             .filter(|f| f.severity == Severity::Error)
             .map(|f| {
@@ -426,17 +556,16 @@ impl App {
             .collect();
         if !errors.is_empty() {
             self.fail("Not exported: fix these problems first", &errors.join("\n"));
-            return;
+            return false;
         }
         let now = pdf::Timestamp::now();
         let options = pdf::Options {
             pdfa: false,
             created: Some(now),
         };
-        // The preview's pages, when they are of the brief as it is now: laid out once.
-        let laid = match self.layout.laid_for(self.session.revision()) {
-            Some(laid) => Ok(std::sync::Arc::clone(laid)),
-            None => layout::lay_out(self.session.composed()).map(std::sync::Arc::new),
+        let laid = match laid {
+            Some(laid) => Ok(laid),
+            None => layout::lay_out(composed).map(std::sync::Arc::new),
         };
         let result = laid.map_err(|e| e.to_string()).and_then(|laid| {
             let bytes = pdf::write(&laid.pages, &options).map_err(|e| e.to_string())?;
@@ -446,16 +575,49 @@ impl App {
         });
         match result {
             Ok(page_count) => {
-                if let Some(brief) = &self.session.path {
-                    self.prefs.set_last_export(brief, path);
-                }
-                let recorded = self.record_export(now);
-                self.toast = Some(Toast {
-                    text: format!("Exported {} ({page_count} pages){recorded}", path.display()),
+                self.runtime.toast = Some(Toast {
+                    text: format!("{done} {} ({page_count} pages)", path.display()),
                     pdf: Some(path.to_owned()),
+                    copy: None,
                 });
+                true
             }
-            Err(e) => self.fail("Could not export the PDF", &e),
+            Err(e) => {
+                self.fail("Could not export the PDF", &e);
+                false
+            }
+        }
+    }
+
+    /// Hands `target` to the system's opener on a thread that waits for it, so no process is
+    /// left unreaped and a failure is heard of: see [`App::poll_opening`].
+    fn open_with_system(&mut self, target: std::ffi::OsString, shown: String) {
+        let done = dialogs::open_with(&self.opener, target);
+        self.runtime.opening.push((shown, done));
+    }
+
+    /// A file or address the opener could not open: said so, with its path to copy.
+    fn poll_opening(&mut self, ctx: &egui::Context) {
+        let mut failed = Vec::new();
+        self.runtime
+            .opening
+            .retain(|(shown, done)| match done.try_recv() {
+                Ok(Ok(())) | Err(std::sync::mpsc::TryRecvError::Disconnected) => false,
+                Ok(Err(e)) => {
+                    failed.push((shown.clone(), e));
+                    false
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => true,
+            });
+        if !self.runtime.opening.is_empty() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+        if let Some((shown, e)) = failed.pop() {
+            self.runtime.toast = Some(Toast {
+                text: format!("Nothing could open {shown}: {e}. Open it from your file manager"),
+                pdf: None,
+                copy: Some(shown),
+            });
         }
     }
 
@@ -491,7 +653,7 @@ impl App {
     }
 
     fn fail(&mut self, title: &str, message: &str) {
-        self.dialog = Some(Dialog::Error {
+        self.runtime.dialog = Some(Dialog::Error {
             title: title.to_owned(),
             message: message.to_owned(),
         });
@@ -566,7 +728,7 @@ impl App {
     }
 
     fn shortcuts(&self, ctx: &egui::Context) -> Vec<Action> {
-        if self.dialog.is_some() {
+        if self.runtime.dialog.is_some() {
             return Vec::new();
         }
         // With the preview hidden, Ctrl +/- are left to egui, which zooms the whole window.
@@ -602,34 +764,49 @@ impl App {
             && self.session.is_dirty()
         {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
-            self.dialog = Some(Dialog::Unsaved {
+            self.runtime.dialog = Some(Dialog::Unsaved {
                 then: Command::Quit,
             });
         }
     }
 
     fn dialog_ui(&mut self, ctx: &egui::Context) -> Vec<Action> {
-        let Some(dialog) = self.dialog.clone() else {
+        let Some(dialog) = self.runtime.dialog.clone() else {
             return Vec::new();
         };
         let mut outcome = Outcome::Open;
         let mut actions = Vec::new();
         match dialog {
-            Dialog::Path { purpose, mut text } => {
-                let (o, browse) = modal::path_ui(ctx, purpose, &mut text);
+            Dialog::Path {
+                purpose,
+                mut text,
+                mut fallback,
+            } => {
+                let (o, browse) = modal::path_ui(ctx, purpose, &mut text, fallback.as_deref());
                 outcome = o;
-                if browse && let Some(picked) = self.browse(purpose, &text) {
-                    text = picked.display().to_string();
+                if browse {
+                    match self.browse(purpose, &text) {
+                        Some(picked) => text = picked.display().to_string(),
+                        // rfd says nothing when no dialog could be shown, just as if the
+                        // staffer had cancelled: say so, and offer the folder's briefs.
+                        None => fallback = Some(briefs_near(&text)),
+                    }
                 }
                 if outcome == Outcome::Confirm {
                     let path = PathBuf::from(text.trim());
-                    actions.push(Action::Command(match purpose {
-                        PathPurpose::Open => Command::OpenPath(path),
-                        PathPurpose::SaveAs => Command::SaveTo(path),
-                        PathPurpose::Export => Command::ExportTo(path),
-                    }));
-                } else if let Some(Dialog::Path { text: t, .. }) = &mut self.dialog {
+                    actions.push(match purpose {
+                        PathPurpose::Open => Action::Answer(Answer::OpenChosen(path)),
+                        PathPurpose::SaveAs => Action::Command(Command::SaveTo(path)),
+                        PathPurpose::Export => Action::Command(Command::ExportTo(path)),
+                    });
+                } else if let Some(Dialog::Path {
+                    text: t,
+                    fallback: f,
+                    ..
+                }) = &mut self.runtime.dialog
+                {
                     *t = text;
+                    *f = fallback;
                 }
             }
             Dialog::Unsaved { then } => {
@@ -640,17 +817,17 @@ impl App {
                         match self.session.path.clone() {
                             Some(path) => {
                                 actions.push(Action::Command(Command::SaveTo(path)));
-                                self.after_save = Some(then);
+                                self.runtime.after_save = Some(then);
                             }
                             None => {
-                                self.after_save = Some(then);
+                                self.runtime.after_save = Some(then);
                                 actions.push(Action::Command(Command::SaveAs));
                             }
                         }
                     }
                     modal::Unsaved::Discard => {
-                        self.after_save = None;
-                        self.dialog = None;
+                        self.runtime.after_save = None;
+                        self.runtime.dialog = None;
                         self.run(then, true);
                         return actions;
                     }
@@ -663,7 +840,7 @@ impl App {
             }
             Dialog::Recover => {
                 let Some(found) = self.orphans.first().map(|o| &o.recovery) else {
-                    self.dialog = None;
+                    self.runtime.dialog = None;
                     return actions;
                 };
                 let name = found.path.as_ref().map_or_else(
@@ -717,6 +894,33 @@ impl App {
                     modal::Changed::Cancel => outcome = Outcome::Cancel,
                 }
             }
+            Dialog::PressCopy {
+                mut text,
+                mut keep_bottom_line,
+                mut keep_prepared_for,
+            } => {
+                let marking = self.session.brief.press_marking.clone().unwrap_or_default();
+                outcome = modal::press_copy_ui(
+                    ctx,
+                    &mut text,
+                    &mut keep_bottom_line,
+                    &mut keep_prepared_for,
+                    &marking,
+                );
+                if outcome == Outcome::Confirm {
+                    actions.push(Action::Command(Command::ExportPressTo {
+                        path: PathBuf::from(text.trim()),
+                        keep_bottom_line,
+                        keep_prepared_for,
+                    }));
+                } else {
+                    self.runtime.dialog = Some(Dialog::PressCopy {
+                        text,
+                        keep_bottom_line,
+                        keep_prepared_for,
+                    });
+                }
+            }
             Dialog::Replace { path } => {
                 match modal::replace_ui(ctx, &path.display().to_string(), &file_name(&path)) {
                     Outcome::Open => {}
@@ -726,9 +930,10 @@ impl App {
                     }
                     Outcome::Cancel => {
                         // Back to the path, to pick another name.
-                        self.dialog = Some(Dialog::Path {
+                        self.runtime.dialog = Some(Dialog::Path {
                             purpose: PathPurpose::SaveAs,
                             text: path.display().to_string(),
+                            fallback: None,
                         });
                         return actions;
                     }
@@ -737,9 +942,9 @@ impl App {
         }
         if outcome != Outcome::Open {
             // Answered: close it. The actions, applied next, may open the next dialog.
-            self.dialog = None;
+            self.runtime.dialog = None;
             if outcome == Outcome::Cancel {
-                self.after_save = None;
+                self.runtime.after_save = None;
             }
         }
         actions
@@ -751,6 +956,14 @@ impl eframe::App for App {
         let ctx = ui.ctx().clone();
         let mut actions = self.shortcuts(&ctx);
         actions.extend(App::window_events(&ctx));
+        // Tab from nowhere starts in the editor, not in the menu bar, where Enter would run a
+        // command by accident.
+        if self.runtime.dialog.is_none()
+            && ctx.memory(|m| m.focused().is_none())
+            && ctx.input(|i| i.key_pressed(egui::Key::Tab) && i.modifiers.is_none())
+        {
+            self.runtime.focus = Some(Focus::First);
+        }
         self.lay_out(Some(&ctx));
 
         Panel::top("menu").show(ui, |ui| {
@@ -765,9 +978,12 @@ impl eframe::App for App {
         Panel::bottom("status").show(ui, |ui| {
             panels::status::status_ui(ui, self, &mut actions);
         });
-        Panel::left("sections")
-            .resizable(true)
-            .default_size(270.0)
+        // Exact widths, the staffer's, clamped to the window: a panel never takes the width
+        // its contents last needed, so it cannot creep wider with each click.
+        let (sections_width, preview_width) = self.prefs.widths.resolve(ctx.content_rect().width());
+        let sections = Panel::left("sections")
+            .resizable(false)
+            .exact_size(sections_width)
             .show(ui, |ui| {
                 panels::sections::sections_ui(
                     ui,
@@ -776,14 +992,20 @@ impl eframe::App for App {
                     &mut actions,
                 );
             });
+        let rect = sections.response.rect;
+        if let Some(width) = widths::resize_handle_ui(
+            ui,
+            Side::Sections,
+            rect.right(),
+            rect.y_range(),
+            sections_width,
+        ) {
+            actions.push(Action::ResizePanel {
+                side: Side::Sections,
+                width,
+            });
+        }
         if self.prefs.preview {
-            // Bounded both ways, so a width saved on another screen, or dragged too far, can
-            // squeeze neither the editor nor the pages; by default about a third of the window.
-            let window = ctx.content_rect().width();
-            let widest = (window * 0.6)
-                .min(ui.available_width() - EDITOR_MIN_WIDTH)
-                .max(PREVIEW_MIN_WIDTH);
-            let default = (window * 0.36).clamp(PREVIEW_MIN_WIDTH, widest);
             let finished = self.layout.finished();
             let input = PreviewInput {
                 pages: self.layout.laid().map(|l| &l.pages),
@@ -793,35 +1015,60 @@ impl eframe::App for App {
                     .map(String::as_str),
             };
             let preview = &mut self.preview;
-            Panel::right("preview")
-                .resizable(true)
-                .default_size(default)
-                .size_range(PREVIEW_MIN_WIDTH..=widest)
+            let shown = Panel::right("preview")
+                .resizable(false)
+                .exact_size(preview_width)
                 .show(ui, |ui| {
                     panels::preview::preview_ui(ui, &input, preview, &mut actions);
                 });
+            let rect = shown.response.rect;
+            if let Some(width) = widths::resize_handle_ui(
+                ui,
+                Side::Preview,
+                rect.left(),
+                rect.y_range(),
+                preview_width,
+            ) {
+                actions.push(Action::ResizePanel {
+                    side: Side::Preview,
+                    width,
+                });
+            }
         }
+        let focus = self.runtime.focus.take();
         let reveal = self.reveal.take();
         egui::CentralPanel::default().show(ui, |ui| match self.selection {
-            Selection::Details => panels::details::details_ui(ui, &self.session, &mut actions),
+            Selection::Details => {
+                panels::details::details_ui(ui, &self.session, focus, &mut actions);
+            }
             Selection::Section(i) => {
                 let reveal = reveal.as_deref();
-                panels::editor::editor_ui(ui, &self.session, i, reveal, &mut actions);
+                panels::editor::editor_ui(ui, &self.session, i, focus, reveal, &mut actions);
             }
         });
-        if self.show_problems {
-            panels::status::problems_window(&ctx, self.session.findings(), &mut self.show_problems);
+        if self.runtime.show_problems {
+            panels::status::problems_window(
+                &ctx,
+                &self.session.brief,
+                self.session.findings(),
+                &mut actions,
+            );
         }
-        if self.show_budget
+        if self.runtime.show_budget
             && let Some(laid) = self.layout.laid()
         {
             let budget = self.session.brief.page_budget;
-            panels::status::budget_window(&ctx, &laid.pages, budget, &mut self.show_budget);
+            panels::status::budget_window(&ctx, &laid.pages, budget, &mut self.runtime.show_budget);
         }
         actions.extend(self.dialog_ui(&ctx));
 
         for action in actions {
             self.apply(action);
+        }
+        focus_ring(&ctx);
+        self.poll_opening(&ctx);
+        if let Some(text) = self.runtime.to_clipboard.take() {
+            ctx.copy_text(text);
         }
         self.offer_recovered();
         self.keep_recovery_copy();
@@ -842,6 +1089,101 @@ impl eframe::App for App {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, prefs::KEY, &self.prefs);
+    }
+}
+
+/// The briefs in the folder a typed path names (or is in), by name, at most fifty.
+fn briefs_near(text: &str) -> Vec<PathBuf> {
+    let typed = Path::new(text.trim());
+    let dir = if typed.is_dir() {
+        typed
+    } else {
+        typed.parent().unwrap_or(Path::new("."))
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut found: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().ends_with(".brief.yaml"))
+        })
+        .collect();
+    found.sort();
+    found.truncate(50);
+    found
+}
+
+/// A ring around the widget with the keyboard focus, in the selection colour, drawn over
+/// everything: egui's own marks a focused button only as if pressed, too faint to follow Tab.
+fn focus_ring(ctx: &egui::Context) {
+    let Some(id) = ctx.memory(|m| m.focused()) else {
+        return;
+    };
+    let Some(response) = ctx.read_response(id) else {
+        return;
+    };
+    let layer = egui::LayerId::new(egui::Order::Foreground, egui::Id::unique("focus-ring"));
+    let stroke = egui::Stroke::new(2.0, ctx.global_style().visuals.selection.stroke.color);
+    ctx.layer_painter(layer)
+        .with_clip_rect(response.interact_rect.expand(4.0))
+        .rect_stroke(
+            response.rect.expand(2.0),
+            3.0,
+            stroke,
+            egui::StrokeKind::Outside,
+        );
+}
+
+/// Where the keyboard goes after an edit: into the field a button just created, or, after
+/// Backspace removed an empty entry, into the entry before it.
+fn focus_after(edit: &Edit, brief: &Brief) -> Option<Focus> {
+    let last = |n: usize| n.checked_sub(1);
+    match *edit {
+        Edit::AddLine { list } => {
+            last(super::action::list_of(brief, list).len()).map(|i| Focus::Line(list, i))
+        }
+        Edit::InsertLine { list, index } => Some(Focus::Line(list, index)),
+        Edit::RemoveLine { list, index } => {
+            let len = super::action::list_of(brief, list).len();
+            (len > 0).then(|| Focus::Line(list, index.saturating_sub(1).min(len - 1)))
+        }
+        Edit::AddSection { .. } => Some(Focus::Heading),
+        Edit::AddSectionAnnotation { section, .. } => brief
+            .sections
+            .get(section)
+            .and_then(|s| last(s.annotations.len()))
+            .map(Focus::SectionNote),
+        Edit::AddItemAnnotation { .. } => last(brief.annotations.len()).map(Focus::ItemNote),
+        _ => None,
+    }
+}
+
+/// A file name made from a brief's title: "Talks in Geneva: day 2" -> "talks-in-geneva-day-2".
+pub fn file_stem_for(title: &str) -> String {
+    let mut stem = String::new();
+    for c in title.chars() {
+        if c.is_alphanumeric() {
+            stem.extend(c.to_lowercase());
+        } else if !stem.is_empty() && !stem.ends_with('-') {
+            stem.push('-');
+        }
+        if stem.chars().count() >= 60 {
+            break;
+        }
+    }
+    let stem = stem.trim_end_matches('-');
+    if stem.is_empty() {
+        "untitled".to_owned()
+    } else {
+        stem.to_owned()
     }
 }
 

@@ -55,17 +55,55 @@ fn save(
     dialog.save_file()
 }
 
-/// Opens a file in the system's viewer.
-pub fn open_in_viewer(path: &Path) -> Result<(), String> {
-    opener::open(path).map_err(|e| e.to_string())
+/// The program that opens a file or address with the application the system chooses.
+pub fn system_opener() -> Vec<String> {
+    let program = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    vec![program.to_owned()]
 }
 
-/// Opens a web address in the system's browser.
-pub fn open_url(url: &str) -> Result<(), String> {
-    opener::open(url).map_err(|e| e.to_string())
-}
-
-/// Shows a file in the system's file manager.
-pub fn show_in_folder(path: &Path) -> Result<(), String> {
-    opener::reveal(path).map_err(|e| e.to_string())
+/// Runs `program` on `target` on a thread of its own that waits for it to end (so it never
+/// lingers as a zombie), and says how it went. `xdg-open` ends once it has handed the file
+/// on, or fails when no application is set for it.
+pub fn open_with(
+    program: &[String],
+    target: std::ffi::OsString,
+) -> std::sync::mpsc::Receiver<Result<(), String>> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let program = program.to_vec();
+    let spawned = std::thread::Builder::new()
+        .name("opener".into())
+        .spawn(move || {
+            let Some((name, args)) = program.split_first() else {
+                let _ = tx.send(Err("no program to open files is set".to_owned()));
+                return;
+            };
+            let status = std::process::Command::new(name)
+                .args(args)
+                .arg(&target)
+                .stdin(std::process::Stdio::null())
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .status();
+            let result = match status {
+                Ok(s) if s.success() => Ok(()),
+                Ok(s) => Err(format!("{name} found no application for it ({s})")),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                    Err(format!("{name} is not installed"))
+                }
+                Err(e) => Err(format!("{name} did not start: {e}")),
+            };
+            let _ = tx.send(result);
+        });
+    if let Err(e) = spawned {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let _ = tx.send(Err(format!("could not start the opener: {e}")));
+        return rx;
+    }
+    rx
 }

@@ -11,11 +11,15 @@ mod fonts;
 pub mod history;
 pub mod instance;
 pub mod layout_worker;
+pub mod locations;
 pub mod panels;
 pub mod prefs;
 pub mod recovery;
+pub mod runtime;
 pub mod session;
+pub mod templates;
 mod unwind;
+pub mod widths;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::widths::PanelWidths;
 use crate::fingerprint::canonical;
 
 /// The storage key.
@@ -23,6 +24,8 @@ pub struct Prefs {
     pub last_exports: Vec<(PathBuf, PathBuf)>,
     /// Whether the preview pane is shown.
     pub preview: bool,
+    /// How wide the side panels are.
+    pub widths: PanelWidths,
 }
 
 impl Prefs {
@@ -34,6 +37,7 @@ impl Prefs {
         self.last_exports
             .retain(|(brief, pdf)| brief.is_absolute() && pdf.is_absolute());
         self.last_exports.truncate(MAX_RECENT * 2);
+        self.widths = self.widths.clamped();
         self
     }
 
@@ -94,6 +98,7 @@ mod tests {
             recent: vec!["a.brief.yaml".into(), canonical(Path::new("b.brief.yaml"))],
             last_exports: vec![("a.brief.yaml".into(), "a.pdf".into())],
             preview: true,
+            widths: PanelWidths::default(),
         }
         .clamped();
         assert_eq!(prefs.recent.len(), 1);

@@ -26,6 +26,10 @@ pub struct Session {
     pub dossier: Loaded<Dossier>,
     /// Undo and redo.
     pub history: History,
+    /// For a brief started from another (a template over its dossier, or "New brief from
+    /// this one"): that brief's file, against which a relative `dossier:` is resolved until
+    /// the new brief is saved.
+    origin: Option<PathBuf>,
     /// The brief as its file holds it: as read, then as last saved.
     saved: Brief,
     /// The text of that file, so a save changes only the lines of what changed since.
@@ -61,6 +65,7 @@ impl Session {
             language: "en".to_owned(),
             page_budget: None,
             include_annotations: true,
+            press_marking: None,
             // Every kind of the dossier; notes and changes are the staffer's to add.
             sections: SectionKind::ALL
                 .into_iter()
@@ -91,12 +96,26 @@ impl Session {
             path,
             dossier,
             history: History::default(),
+            origin: None,
             derived,
             revision: next_revision(),
         }
     }
 
     /// True when the brief differs from its file.
+    /// A new, unsaved brief over this session's dossier, its `dossier:` still read relative
+    /// to this brief's file until it is saved elsewhere. Unsaved from the start, so closing
+    /// it asks.
+    pub fn started_from(&self, brief: Brief) -> Session {
+        let mut next = Session::from_parts(brief, None, self.dossier.clone());
+        next.origin = self.path.clone().or_else(|| self.origin.clone());
+        next.saved = Brief {
+            title: String::new(),
+            ..next.brief.clone()
+        };
+        next
+    }
+
     pub fn is_dirty(&self) -> bool {
         self.brief != self.saved
     }
@@ -114,7 +133,8 @@ impl Session {
     /// the new folder.
     pub fn save_to(&mut self, path: &Path) -> Result<(), StoreError> {
         let mut brief = self.brief.clone();
-        if let (Some(old), Some(written)) = (&self.path, &brief.dossier) {
+        let old = self.path.as_ref().or(self.origin.as_ref());
+        if let (Some(old), Some(written)) = (old, &brief.dossier) {
             brief.dossier = Some(dossier_field(old, path, written));
         }
         let previous = self.saved_text.as_deref().map(|text| (text, &self.saved));

@@ -72,7 +72,12 @@ pub fn lay_out(composed: &Composed) -> Result<Laid, LayoutError> {
         PageSize::A4 => Size::new(210.0, 297.0),
         PageSize::Letter => Size::new(215.9, 279.4),
     });
-    doc.set_page_decorator(furniture::Furniture::new(&c.marking, &c.title, set, &state));
+    doc.set_page_decorator(furniture::Furniture::new(
+        &c.marking,
+        &c.footer_title,
+        set,
+        &state,
+    ));
     let notes = endnote_count(c);
     let notes = (0..notes).map(|_| state.borrow_mut().anchor()).collect();
     // The "Since the last brief" box links to where each new or changed item prints.

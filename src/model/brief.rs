@@ -55,6 +55,9 @@ pub struct Brief {
     /// False leaves every staff annotation out: the press-safe copy.
     #[serde(default = "yes", skip_serializing_if = "is_true")]
     pub include_annotations: bool,
+    /// The handling marking of the press copy (Export → Press copy…); absent for none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub press_marking: Option<String>,
     /// The sections, in the order they print.
     pub sections: Vec<Section>,
     /// Annotations on single dossier items, wherever the item prints.
@@ -328,6 +331,9 @@ pub struct ItemAnnotation {
     pub kind: AnnotationKind,
     /// The text; blank lines separate paragraphs.
     pub text: String,
+    /// Print under the item in every included section that shows it, not only the first.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub every_section: bool,
 }
 
 impl ItemAnnotation {
@@ -342,6 +348,28 @@ impl ItemAnnotation {
 
 fn yes() -> bool {
     true
+}
+
+impl Brief {
+    /// The press copy of this brief: no staff annotations, the press marking (none unless
+    /// set), and without the bottom line and "Prepared for" unless they are kept. The brief
+    /// itself is not changed.
+    pub fn press_copy(&self, keep_bottom_line: bool, keep_prepared_for: bool) -> Brief {
+        let mut copy = self.clone();
+        copy.include_annotations = false;
+        copy.marking = self.press_marking.clone().unwrap_or_default();
+        if !keep_bottom_line {
+            copy.meeting.bottom_line.clear();
+        }
+        if !keep_prepared_for {
+            copy.prepared_for.clear();
+        }
+        copy
+    }
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 fn is_true(value: &bool) -> bool {

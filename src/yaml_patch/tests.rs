@@ -202,6 +202,7 @@ fn long_new_text_is_folded_like_the_rest() {
             item: "kellogg".into(),
             kind: AnnotationKind::Note,
             text: long.trim().into(),
+            every_section: false,
         });
     });
     assert!(
@@ -541,6 +542,7 @@ mod random_edits {
                     item,
                     kind: AnnotationKind::TalkingPoint,
                     text,
+                    every_section: false,
                 });
             }
             EditOp::Order(i) => {

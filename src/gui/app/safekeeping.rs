@@ -29,11 +29,11 @@ impl App {
                 None => path.is_file(),
             };
             if changed {
-                self.dialog = Some(Dialog::ChangedOnDisk { path });
+                self.runtime.dialog = Some(Dialog::ChangedOnDisk { path });
                 return;
             }
         } else if std::fs::symlink_metadata(&path).is_ok() {
-            self.dialog = Some(Dialog::Replace { path });
+            self.runtime.dialog = Some(Dialog::Replace { path });
             return;
         }
         self.save(&path);
@@ -42,6 +42,9 @@ impl App {
     /// Acts on the answer to a question the app asked.
     pub(super) fn answer(&mut self, answer: Answer) {
         match answer {
+            // Picked in the path dialog Open showed, after the unsaved changes were asked
+            // about: not asked twice.
+            Answer::OpenChosen(path) => self.run(Command::OpenPath(path), true),
             Answer::Restore => {
                 let Some(found) = self.orphans.first().map(|o| &o.recovery) else {
                     return;
@@ -58,7 +61,7 @@ impl App {
                 };
                 let named = found.path.is_some();
                 match unsure {
-                    Some(unsure) => self.dialog = Some(Dialog::RecoverWhere(unsure)),
+                    Some(unsure) => self.runtime.dialog = Some(Dialog::RecoverWhere(unsure)),
                     None => self.restore(named),
                 }
             }
@@ -76,7 +79,7 @@ impl App {
             }
             Answer::Overwrite(path) => self.save(&path),
             Answer::Reload(path) => {
-                self.after_save = None;
+                self.runtime.after_save = None;
                 self.open(&path);
             }
         }
@@ -85,8 +88,8 @@ impl App {
     /// Offers the next copy left by a window that has ended, when nothing else is asked and
     /// the window holds no unsaved changes a restore would replace.
     pub(super) fn offer_recovered(&mut self) {
-        if self.dialog.is_none() && !self.orphans.is_empty() && !self.session.is_dirty() {
-            self.dialog = Some(Dialog::Recover);
+        if self.runtime.dialog.is_none() && !self.orphans.is_empty() && !self.session.is_dirty() {
+            self.runtime.dialog = Some(Dialog::Recover);
         }
     }
 
@@ -124,9 +127,9 @@ impl App {
                 } else {
                     orphan.keep();
                 }
-                self.toast = Some(Toast {
+                self.runtime.toast = Some(Toast {
                     text: "Restored your unsaved changes".into(),
-                    pdf: None,
+                    ..Default::default()
                 });
                 if self.session.path.is_none() {
                     self.run(Command::SaveAs, true);

@@ -4,12 +4,12 @@
 
 use egui::{ComboBox, DragValue, TextEdit, Ui};
 
-use super::widgets::{bold, kind_name, named_button, optional_date_ui};
+use super::widgets::{UnknownFix, bold, kind_name, named_button, optional_date_ui, unknown_id_ui};
 use crate::compose;
-use crate::gui::action::{Action, Edit};
+use crate::gui::action::{Action, Edit, Focus};
 use crate::gui::session::Session;
 use crate::model::{
-    Annotation, AnnotationKind, Dossier, ItemAnnotation, Order, Section, SectionKind,
+    Annotation, AnnotationKind, Brief, Dossier, ItemAnnotation, Order, Section, SectionKind,
 };
 
 /// Every item a section of `kind` can show: id and the label it is listed under.
@@ -70,12 +70,69 @@ pub fn candidates(dossier: &Dossier, kind: SectionKind) -> Vec<(String, String)>
     }
 }
 
-/// The editor for section `index`.
-/// `reveal`: an item to scroll the list to, this frame only.
+/// Every id a section's editor lists: the kind's items, or a timeline's events within its
+/// dates and categories. A note on one of these is edited in this section.
+pub fn listed_ids(dossier: &Dossier, section: &Section) -> Vec<String> {
+    if section.kind == SectionKind::Timeline {
+        let open = Section {
+            items: None,
+            limit: None,
+            ..section.clone()
+        };
+        return compose::slice(dossier, &open)
+            .0
+            .into_iter()
+            .map(|e| e.id.clone())
+            .collect();
+    }
+    candidates(dossier, section.kind)
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect()
+}
+
+/// The items a section lists that the dossier has no such item for, each marked with what
+/// fixes it.
+fn unknown_items_ui(
+    ui: &mut Ui,
+    dossier: &Dossier,
+    section: &Section,
+    index: usize,
+    actions: &mut Vec<Action>,
+) {
+    let Some(items) = &section.items else { return };
+    let known: Vec<String> = if section.kind == SectionKind::Timeline {
+        dossier.timeline.iter().map(|e| e.id.clone()).collect()
+    } else {
+        candidates(dossier, section.kind)
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect()
+    };
+    for id in items.iter().filter(|id| !known.contains(id)) {
+        let suggestion = compose::nearest(id, known.iter().map(String::as_str));
+        match unknown_id_ui(ui, id, suggestion) {
+            Some(UnknownFix::Remove) => actions.push(Action::Edit(Edit::RemoveItemId {
+                section: index,
+                id: id.clone(),
+            })),
+            Some(UnknownFix::Replace(to)) => actions.push(Action::Edit(Edit::ReplaceItemId {
+                section: index,
+                from: id.clone(),
+                to,
+            })),
+            None => {}
+        }
+    }
+}
+
+/// The editor for section `index`; `focus` is a field to give the keyboard focus to, and
+/// `reveal` an item to scroll the list to, this frame only.
 pub fn editor_ui(
     ui: &mut Ui,
     session: &Session,
     index: usize,
+    focus: Option<Focus>,
     reveal: Option<&str>,
     actions: &mut Vec<Action>,
 ) {
@@ -97,7 +154,11 @@ pub fn editor_ui(
         let edit = TextEdit::singleline(&mut heading)
             .hint_text(section.kind.default_heading())
             .desired_width(f32::INFINITY);
-        if ui.add(edit).labelled_by(label.id).changed() {
+        let response = ui.add(edit).labelled_by(label.id);
+        if matches!(focus, Some(Focus::First | Focus::Heading)) {
+            response.request_focus();
+        }
+        if response.changed() {
             actions.push(Action::Edit(Edit::SetHeading {
                 section: index,
                 heading,
@@ -130,10 +191,13 @@ pub fn editor_ui(
             SectionKind::Notes => {
                 ui.label(egui::RichText::new("A section of your own notes: add talking points, notes or questions below.").weak());
             }
-            kind => items_ui(ui, session, section, index, kind, reveal, actions),
+            kind => {
+                let cues = Cues { focus, reveal };
+                items_ui(ui, session, section, index, kind, cues, actions);
+            }
         }
         ui.separator();
-        section_annotations_ui(ui, section, index, actions);
+        section_annotations_ui(ui, section, index, focus, actions);
     });
 }
 
@@ -159,21 +223,20 @@ fn slice_ui(
         .map(|e| e.date.first_day())
         .min()
         .unwrap_or(dossier.as_of);
-    ui.horizontal(|ui| {
-        if let Some(date) = optional_date_ui(ui, "From", "slice-from", section.from, first) {
-            actions.push(Action::Edit(Edit::SetFrom {
-                section: index,
-                date,
-            }));
-        }
-        ui.add_space(16.0);
-        if let Some(date) = optional_date_ui(ui, "To", "slice-to", section.to, dossier.as_of) {
-            actions.push(Action::Edit(Edit::SetTo {
-                section: index,
-                date,
-            }));
-        }
-    });
+    // One date a line: side by side, the To date's calendar ran past the editor's edge at
+    // 1024 px and widened everything under it.
+    if let Some(date) = optional_date_ui(ui, "From", "slice-from", section.from, first) {
+        actions.push(Action::Edit(Edit::SetFrom {
+            section: index,
+            date,
+        }));
+    }
+    if let Some(date) = optional_date_ui(ui, "To", "slice-to", section.to, dossier.as_of) {
+        actions.push(Action::Edit(Edit::SetTo {
+            section: index,
+            date,
+        }));
+    }
     let mut all: Vec<String> = Vec::new();
     for e in &dossier.timeline {
         if !all.contains(&e.category) {
@@ -194,7 +257,7 @@ fn slice_ui(
             }
         }
     });
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         for (order, name) in [
             (Order::OldestFirst, "Oldest first"),
             (Order::NewestFirst, "Newest first"),
@@ -234,15 +297,25 @@ fn slice_ui(
     });
 }
 
+/// What to bring to the staffer's attention in an items list this frame.
+#[derive(Clone, Copy)]
+struct Cues<'a> {
+    /// A field to give the keyboard focus to.
+    focus: Option<Focus>,
+    /// An item to scroll the list to.
+    reveal: Option<&'a str>,
+}
+
 fn items_ui(
     ui: &mut Ui,
     session: &Session,
     section: &Section,
     index: usize,
     kind: SectionKind,
-    reveal: Option<&str>,
+    cues: Cues<'_>,
     actions: &mut Vec<Action>,
 ) {
+    let Cues { focus, reveal } = cues;
     let dossier = &session.dossier.doc;
     let changes = &session.composed().changes;
     // A timeline lists the events its dates and categories let through; picks narrow further.
@@ -304,6 +377,9 @@ fn items_ui(
                 None => event_label(events[rows.start + row]),
             };
             ui.horizontal(|ui| {
+                // A long label is cut at the editor's edge: let run on, it widened the whole
+                // editor and pushed the notes' fields under the preview.
+                ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
                 // The button first: a long label may run past the edge, the button must not.
                 if named_button(ui, "+ note", &format!("Annotate {label}"), true) {
                     actions.push(Action::Edit(Edit::AddItemAnnotation {
@@ -340,16 +416,10 @@ fn items_ui(
             });
         }
     });
+    unknown_items_ui(ui, dossier, section, index, actions);
     // Notes on the items this section lists: a 2022 slice does not show a note on a 2025 event.
     let shown: std::collections::HashSet<&str> = listed.iter().map(|(id, _)| *id).collect();
-    item_annotations_ui(
-        ui,
-        &session.brief.annotations,
-        dossier,
-        kind,
-        &shown,
-        actions,
-    );
+    item_annotations_ui(ui, &session.brief, dossier, kind, &shown, focus, actions);
 }
 
 fn event_label(e: &crate::model::Event) -> String {
@@ -362,7 +432,7 @@ fn event_label(e: &crate::model::Event) -> String {
 }
 
 /// The label of one item of a kind, if the dossier has it.
-fn label_of(dossier: &Dossier, kind: SectionKind, id: &str) -> Option<String> {
+pub fn label_of(dossier: &Dossier, kind: SectionKind, id: &str) -> Option<String> {
     if kind == SectionKind::Timeline {
         return dossier
             .timeline
@@ -376,15 +446,36 @@ fn label_of(dossier: &Dossier, kind: SectionKind, id: &str) -> Option<String> {
         .map(|(_, l)| l)
 }
 
+/// The first included section that prints item `id`, by index and heading: where a note on
+/// it prints unless it is to print in every section.
+pub fn first_printed_in(brief: &Brief, dossier: &Dossier, id: &str) -> Option<(usize, String)> {
+    brief.sections.iter().enumerate().find_map(|(i, s)| {
+        if !s.included {
+            return None;
+        }
+        let prints = if s.kind == SectionKind::Timeline {
+            compose::slice(dossier, s).0.iter().any(|e| e.id == id)
+        } else {
+            s.items
+                .as_ref()
+                .is_none_or(|items| items.iter().any(|x| x == id))
+                && candidates(dossier, s.kind).iter().any(|(x, _)| x == id)
+        };
+        prints.then(|| (i, s.heading_or_default().to_owned()))
+    })
+}
+
 fn item_annotations_ui(
     ui: &mut Ui,
-    annotations: &[ItemAnnotation],
+    brief: &Brief,
     dossier: &Dossier,
     kind: SectionKind,
     shown: &std::collections::HashSet<&str>,
+    focus: Option<Focus>,
     actions: &mut Vec<Action>,
 ) {
-    let mine: Vec<(usize, &ItemAnnotation, String)> = annotations
+    let mine: Vec<(usize, &ItemAnnotation, String)> = brief
+        .annotations
         .iter()
         .enumerate()
         .filter(|(_, a)| shown.contains(a.item.as_str()))
@@ -402,13 +493,39 @@ fn item_annotations_ui(
                 kind: a.kind,
                 text: a.text.clone(),
             };
-            match annotation_ui(ui, &current, &format!("Note on {label}")) {
+            let focused = focus == Some(Focus::ItemNote(i));
+            ui.horizontal_wrapped(|ui| {
+                let at = first_printed_in(brief, dossier, &a.item);
+                let text = match (&at, a.every_section) {
+                    (None, _) => "Prints nowhere: no included section shows this item".to_owned(),
+                    (Some((_, h)), false) => format!("Prints once, under \u{201c}{h}\u{201d}"),
+                    (Some(_), true) => "Prints in every section that shows the item".to_owned(),
+                };
+                ui.label(egui::RichText::new(text).small().weak());
+                let mut every = a.every_section;
+                let tick = ui.checkbox(&mut every, "in every section");
+                let name = format!("Note on {label} in every section");
+                tick.widget_info(move || {
+                    egui::WidgetInfo::selected(egui::Role::CheckBox, true, every, &name)
+                });
+                if tick.changed() {
+                    actions.push(Action::Edit(Edit::SetItemAnnotation {
+                        index: i,
+                        annotation: ItemAnnotation {
+                            every_section: every,
+                            ..a.clone()
+                        },
+                    }));
+                }
+            });
+            match annotation_ui(ui, &current, &format!("Note on {label}"), focused) {
                 Some(Some(changed)) => actions.push(Action::Edit(Edit::SetItemAnnotation {
                     index: i,
                     annotation: ItemAnnotation {
                         item: a.item.clone(),
                         kind: changed.kind,
                         text: changed.text,
+                        every_section: a.every_section,
                     },
                 })),
                 Some(None) => actions.push(Action::Edit(Edit::RemoveItemAnnotation { index: i })),
@@ -418,12 +535,19 @@ fn item_annotations_ui(
     }
 }
 
-fn section_annotations_ui(ui: &mut Ui, section: &Section, index: usize, actions: &mut Vec<Action>) {
+fn section_annotations_ui(
+    ui: &mut Ui,
+    section: &Section,
+    index: usize,
+    focus: Option<Focus>,
+    actions: &mut Vec<Action>,
+) {
     ui.label(bold("Notes on this section"));
     for (i, a) in section.annotations.iter().enumerate() {
         ui.push_id(("section-note", i), |ui| {
             let name = format!("{} {}", a.kind.label(), i + 1);
-            match annotation_ui(ui, a, &name) {
+            let focused = focus == Some(Focus::SectionNote(i));
+            match annotation_ui(ui, a, &name, focused) {
                 Some(Some(annotation)) => {
                     actions.push(Action::Edit(Edit::SetSectionAnnotation {
                         section: index,
@@ -439,7 +563,7 @@ fn section_annotations_ui(ui: &mut Ui, section: &Section, index: usize, actions:
             }
         });
     }
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         for (kind, text) in [
             (AnnotationKind::TalkingPoint, "Add talking point"),
             (AnnotationKind::Note, "Add staff note"),
@@ -457,7 +581,12 @@ fn section_annotations_ui(ui: &mut Ui, section: &Section, index: usize, actions:
 
 /// One annotation: its kind, its text and a remove button. `Some(Some(new))` when it changed,
 /// `Some(None)` when removed.
-fn annotation_ui(ui: &mut Ui, annotation: &Annotation, name: &str) -> Option<Option<Annotation>> {
+fn annotation_ui(
+    ui: &mut Ui,
+    annotation: &Annotation,
+    name: &str,
+    focus: bool,
+) -> Option<Option<Annotation>> {
     let mut result = None;
     ui.horizontal(|ui| {
         let mut kind = annotation.kind;
@@ -493,6 +622,10 @@ fn annotation_ui(ui: &mut Ui, annotation: &Annotation, name: &str) -> Option<Opt
     edit.widget_info(move || {
         egui::WidgetInfo::labeled(egui::Role::MultilineTextInput, true, &accessible)
     });
+    if focus {
+        edit.request_focus();
+        edit.scroll_to_me(Some(egui::Align::Center));
+    }
     if edit.changed() {
         result = Some(Some(Annotation {
             kind: annotation.kind,

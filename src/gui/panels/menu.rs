@@ -5,6 +5,7 @@ use egui::{Button, Ui};
 use crate::gui::action::{Action, Command};
 use crate::gui::app::App;
 use crate::gui::panels::preview::ZOOM_RANGE;
+use crate::gui::templates::Template;
 
 fn item(ui: &mut Ui, command: Command, enabled: bool, actions: &mut Vec<Action>) {
     let mut button = Button::new(command.label());
@@ -16,12 +17,39 @@ fn item(ui: &mut Ui, command: Command, enabled: bool, actions: &mut Vec<Action>)
     }
 }
 
+/// A toolbar button: the command's label, its shortcut in the tooltip.
+fn tool(ui: &mut Ui, command: Command, enabled: bool, actions: &mut Vec<Action>) {
+    let mut hint = command.hint().to_owned();
+    if let Some(shortcut) = command.shortcut() {
+        hint = format!("{hint} ({})", ui.ctx().format_shortcut(&shortcut));
+    }
+    if ui
+        .add_enabled(enabled, Button::new(command.label()))
+        .on_hover_text(hint)
+        .clicked()
+    {
+        actions.push(Action::Command(command));
+    }
+}
+
 /// File, Edit and View menus, then Export PDF, Undo and Redo as buttons.
 pub fn menu_ui(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
     let history = &app.session.history;
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             item(ui, Command::New, true, actions);
+            ui.menu_button("New from template", |ui| {
+                for template in Template::ALL {
+                    if ui
+                        .button(template.label())
+                        .on_hover_text(template.hint())
+                        .clicked()
+                    {
+                        actions.push(Action::Command(Command::NewFromTemplate(template)));
+                    }
+                }
+            });
+            item(ui, Command::NewFromThis, true, actions);
             item(ui, Command::Open, true, actions);
             ui.menu_button("Open Recent", |ui| {
                 if app.prefs.recent.is_empty() {
@@ -39,6 +67,7 @@ pub fn menu_ui(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
             ui.separator();
             item(ui, Command::ExportPdf, true, actions);
             item(ui, Command::ExportAs, true, actions);
+            item(ui, Command::PressCopy, true, actions);
             ui.separator();
             item(ui, Command::Quit, true, actions);
         });
@@ -62,24 +91,9 @@ pub fn menu_ui(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
             item(ui, Command::FitWidth, shown && zoom != 1.0, actions);
         });
         ui.separator();
-        let export = ui
-            .add(Button::new("Export PDF"))
-            .on_hover_text("Write the PDF beside the brief (Ctrl+E)");
-        if export.clicked() {
-            actions.push(Action::Command(Command::ExportPdf));
-        }
-        if ui
-            .add_enabled(history.can_undo(), Button::new("Undo"))
-            .clicked()
-        {
-            actions.push(Action::Command(Command::Undo));
-        }
-        if ui
-            .add_enabled(history.can_redo(), Button::new("Redo"))
-            .clicked()
-        {
-            actions.push(Action::Command(Command::Redo));
-        }
+        tool(ui, Command::ExportPdf, true, actions);
+        tool(ui, Command::Undo, history.can_undo(), actions);
+        tool(ui, Command::Redo, history.can_redo(), actions);
         let mut shown = app.prefs.preview;
         if ui.toggle_value(&mut shown, "Preview").changed() {
             actions.push(Action::Command(Command::TogglePreview));

@@ -30,8 +30,28 @@ pub enum Unsaved {
     Cancel,
 }
 
-/// Asks for a path; returns the outcome and whether Browse… was clicked.
-pub fn path_ui(ctx: &Context, purpose: PathPurpose, text: &mut String) -> (Outcome, bool) {
+/// True in the first frame a dialog of this `kind` is shown, when its first field or main
+/// button takes the focus, so the staffer can type or press Enter at once.
+fn just_opened(ui: &egui::Ui, kind: &str) -> bool {
+    let id = Id::unique(("dialog-shown", kind));
+    let pass = ui.ctx().cumulative_pass_nr();
+    let last = ui.data_mut(|d| {
+        let last = d.get_temp::<u64>(id);
+        d.insert_temp(id, pass);
+        last
+    });
+    // Shown in the pass before: still open. Anything else: opened now.
+    last.is_none_or(|last| last + 1 < pass)
+}
+
+/// Asks for a path; returns the outcome and whether Browse… was clicked. `fallback` is given
+/// once Browse… could not open a native dialog: the folder's briefs, to pick from.
+pub fn path_ui(
+    ctx: &Context,
+    purpose: PathPurpose,
+    text: &mut String,
+    fallback: Option<&[std::path::PathBuf]>,
+) -> (Outcome, bool) {
     let (title, confirm) = match purpose {
         PathPurpose::Open => ("Open a brief", "Open"),
         PathPurpose::SaveAs => ("Save the brief as", "Save"),
@@ -47,10 +67,37 @@ pub fn path_ui(ctx: &Context, purpose: PathPurpose, text: &mut String) -> (Outco
         let edit = ui
             .add(TextEdit::singleline(text).desired_width(f32::INFINITY))
             .labelled_by(label.id);
-        if !edit.has_focus() && text.is_empty() {
+        if just_opened(ui, "path") {
             edit.request_focus();
         }
         let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if let Some(briefs) = fallback {
+            ui.add_space(6.0);
+            ui.label(
+                RichText::new("No file dialog could be opened here: type the path above.")
+                    .color(ui.visuals().warn_fg_color),
+            );
+            if briefs.is_empty() {
+                ui.label(RichText::new("There are no briefs in this folder.").weak());
+            } else {
+                ui.label("Or pick a brief in this folder:");
+                egui::ScrollArea::vertical()
+                    .max_height(200.0)
+                    .show(ui, |ui| {
+                        for brief in briefs {
+                            let name = brief
+                                .file_name()
+                                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                            if ui.selectable_label(false, name).clicked() {
+                                *text = brief.display().to_string();
+                                if purpose == PathPurpose::Open {
+                                    outcome = Outcome::Confirm;
+                                }
+                            }
+                        }
+                    });
+            }
+        }
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             if ui.button("Browse\u{2026}").clicked() {
@@ -83,7 +130,12 @@ pub fn unsaved_ui(ctx: &Context, name: &str) -> Unsaved {
         ui.label("If you don\u{2019}t save, your changes will be lost.");
         ui.add_space(8.0);
         ui.horizontal(|ui| {
-            if ui.button("Save").clicked() {
+            // Save has the focus: Enter saves, Esc cancels.
+            let save = ui.button("Save");
+            if just_opened(ui, "unsaved") {
+                save.request_focus();
+            }
+            if save.clicked() {
                 answer = Unsaved::Save;
             }
             if ui.button("Discard").clicked() {
@@ -113,7 +165,11 @@ pub fn error_ui(ctx: &Context, title: &str, message: &str) -> Outcome {
                 ui.label(RichText::new(message).monospace());
             });
         ui.add_space(8.0);
-        if ui.button("OK").clicked() {
+        let ok = ui.button("OK");
+        if just_opened(ui, "error") {
+            ok.request_focus();
+        }
+        if ok.clicked() {
             outcome = Outcome::Confirm;
         }
     });
@@ -132,9 +188,25 @@ fn ask_ui(ctx: &Context, id: &str, title: &str, body: &str, buttons: &[&str]) ->
         ui.label(bold(title).size(16.0));
         ui.label(body);
         ui.add_space(8.0);
+        // Enter answers with the focused button: the first, unless that one writes over
+        // something, when Enter takes the safe way out (the last) as Esc does.
+        let destructive = matches!(
+            buttons.first(),
+            Some(&("Overwrite" | "Replace" | "Restore over it"))
+        );
+        let default = if destructive {
+            buttons.len().saturating_sub(1)
+        } else {
+            0
+        };
+        let opened = just_opened(ui, id);
         ui.horizontal(|ui| {
             for (i, label) in buttons.iter().enumerate() {
-                if ui.button(*label).clicked() {
+                let button = ui.button(*label);
+                if opened && i == default {
+                    button.request_focus();
+                }
+                if button.clicked() {
                     chosen = Some(i);
                 }
             }
@@ -288,4 +360,62 @@ pub fn replace_ui(ctx: &Context, path: &str, name: &str) -> Outcome {
         Some(0) => Outcome::Confirm,
         Some(_) => Outcome::Cancel,
     }
+}
+
+/// Where to write a press copy and what it keeps. The press copy leaves every staff
+/// annotation out and carries the press marking; the brief itself is not changed.
+pub fn press_copy_ui(
+    ctx: &Context,
+    text: &mut String,
+    keep_bottom_line: &mut bool,
+    keep_prepared_for: &mut bool,
+    marking: &str,
+) -> Outcome {
+    let mut outcome = Outcome::Open;
+    let response = Modal::new(Id::unique("press-dialog")).show(ctx, |ui| {
+        ui.set_width(560.0);
+        ui.label(bold("Export a press copy").size(16.0));
+        ui.add_space(4.0);
+        let marking = if marking.is_empty() {
+            "no handling marking".to_owned()
+        } else {
+            format!("the marking \u{201c}{marking}\u{201d}")
+        };
+        ui.label(
+            RichText::new(format!(
+                "Without staff notes, talking points or questions; with {marking} and \u{201c}Press copy\u{201d} in the footer. The brief is not changed."
+            ))
+            .weak(),
+        );
+        ui.add_space(6.0);
+        ui.checkbox(keep_bottom_line, "Keep the bottom line");
+        ui.checkbox(keep_prepared_for, "Keep \u{201c}Prepared for\u{201d}");
+        ui.add_space(6.0);
+        let label = ui.label("Path");
+        let edit = ui
+            .add(TextEdit::singleline(text).desired_width(f32::INFINITY))
+            .labelled_by(label.id);
+        if just_opened(ui, "press") {
+            edit.request_focus();
+        }
+        let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            let ready = !text.trim().is_empty();
+            if ui
+                .add_enabled(ready, egui::Button::new("Export press copy"))
+                .clicked()
+                || (entered && ready)
+            {
+                outcome = Outcome::Confirm;
+            }
+            if ui.button("Cancel").clicked() {
+                outcome = Outcome::Cancel;
+            }
+        });
+    });
+    if response.should_close() && outcome == Outcome::Open {
+        outcome = Outcome::Cancel;
+    }
+    outcome
 }

@@ -71,7 +71,11 @@ pub fn sections_ui(ui: &mut Ui, brief: &Brief, selection: Selection, actions: &m
                                     let label = egui::Button::selectable(selected, text).truncate();
                                     if ui
                                         .add(label)
-                                        .on_hover_text(kind_name(section.kind))
+                                        // The heading may be cut short here: in full on hover.
+                                        .on_hover_text(format!(
+                                            "{heading} \u{2014} {}",
+                                            kind_name(section.kind)
+                                        ))
                                         .clicked()
                                     {
                                         actions.push(Action::Select(Selection::Section(i)));
@@ -96,10 +100,12 @@ pub fn sections_ui(ui: &mut Ui, brief: &Brief, selection: Selection, actions: &m
                         Stroke::new(2.0, ui.visuals().selection.stroke.color),
                     );
                 }
+                // The line is drawn above row `i`: the section lands there, before it. Moving
+                // down, taking the section out first shifts row `i` up by one.
                 if let Some(from) = zone.dnd_release_payload::<usize>()
-                    && *from != i
+                    && let Some(to) = drop_target(*from, i)
                 {
-                    actions.push(Action::Edit(Edit::MoveSection { from: *from, to: i }));
+                    actions.push(Action::Edit(Edit::MoveSection { from: *from, to }));
                 }
             }
         });
@@ -111,4 +117,24 @@ pub fn sections_ui(ui: &mut Ui, brief: &Brief, selection: Selection, actions: &m
             }
         }
     });
+}
+
+/// Where a section dragged from `from` lands when dropped on the line above row `row`; `None`
+/// when it would not move.
+pub fn drop_target(from: usize, row: usize) -> Option<usize> {
+    let to = if from < row { row - 1 } else { row };
+    (to != from).then_some(to)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::drop_target;
+
+    #[test]
+    fn a_section_dropped_on_the_line_above_a_row_lands_just_before_it() {
+        // Rows a b c d: dragging a onto the line above c gives b a c d.
+        assert_eq!(drop_target(0, 2), Some(1));
+        assert_eq!(drop_target(0, 1), None);
+        assert_eq!(drop_target(3, 1), Some(1));
+    }
 }

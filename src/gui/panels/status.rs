@@ -5,14 +5,15 @@
 use egui::{Context, RichText, Ui};
 
 use super::widgets::bold;
-use crate::gui::action::Action;
+use crate::gui::action::{Action, Command};
 use crate::gui::app::App;
-use crate::gui::dialogs;
+use crate::gui::locations::locate;
 use crate::layout::pages::Pages;
+use crate::model::Brief;
 use crate::problem::{Finding, Severity};
 
-/// The bar at the foot of the window.
-pub fn status_ui(ui: &mut Ui, app: &mut App, _actions: &mut Vec<Action>) {
+/// The bar at the foot of the window. It reads the app and pushes actions, like every panel.
+pub fn status_ui(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
     ui.horizontal(|ui| {
         let findings = app.session.findings();
         let errors = findings
@@ -31,54 +32,52 @@ pub fn status_ui(ui: &mut Ui, app: &mut App, _actions: &mut Vec<Action>) {
             .on_hover_text("Show every problem")
             .clicked()
         {
-            app.show_problems = !app.show_problems;
+            actions.push(Action::Command(Command::ToggleProblems));
         }
         ui.separator();
-        pages_ui(ui, app);
+        pages_ui(ui, app, actions);
         ui.separator();
         let place = app
             .session
             .path
             .as_ref()
             .map_or_else(|| "Not saved yet".to_owned(), |p| p.display().to_string());
-        ui.label(RichText::new(place).weak());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let Some(toast) = app.toast.clone() else {
-                return;
-            };
-            if ui
-                .small_button("\u{00d7}")
-                .on_hover_text("Dismiss")
-                .clicked()
-            {
-                app.toast = None;
-            }
-            if let Some(pdf) = &toast.pdf {
-                if ui.button("Show folder").clicked()
-                    && let Err(e) = dialogs::show_in_folder(pdf)
+            if let Some(toast) = &app.runtime.toast {
+                if ui
+                    .small_button("\u{00d7}")
+                    .on_hover_text("Dismiss")
+                    .clicked()
                 {
-                    app.toast = Some(crate::gui::app::Toast {
-                        text: format!("Could not show the folder: {e}"),
-                        pdf: None,
-                    });
+                    actions.push(Action::DismissToast);
                 }
-                if ui.button("Open PDF").clicked()
-                    && let Err(e) = dialogs::open_in_viewer(pdf)
+                if let Some(text) = &toast.copy
+                    && ui.button("Copy path").clicked()
                 {
-                    app.toast = Some(crate::gui::app::Toast {
-                        text: format!("Could not open the PDF: {e}"),
-                        pdf: None,
-                    });
+                    actions.push(Action::Copy(text.clone()));
                 }
+                if let Some(pdf) = &toast.pdf {
+                    if ui.button("Show folder").clicked() {
+                        actions.push(Action::ShowFolder(pdf.clone()));
+                    }
+                    if ui.button("Open PDF").clicked() {
+                        actions.push(Action::OpenFile(pdf.clone()));
+                    }
+                }
+                ui.add(egui::Label::new(&toast.text).truncate())
+                    .on_hover_text(&toast.text);
+            } else {
+                ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                    ui.add(egui::Label::new(RichText::new(place).weak()).truncate());
+                });
             }
-            ui.label(&toast.text);
         });
     });
 }
 
 /// "3 pages", or, over the brief's page budget, a warning that opens how many pages each
 /// section takes, so the staffer knows what to cut.
-fn pages_ui(ui: &mut Ui, app: &mut App) {
+fn pages_ui(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
     let Some(laid) = app.layout.laid() else {
         ui.label(RichText::new("Laying out\u{2026}").weak());
         return;
@@ -96,7 +95,7 @@ fn pages_ui(ui: &mut Ui, app: &mut App) {
                 .on_hover_text("Show how many pages each section takes")
                 .clicked()
             {
-                app.show_budget = !app.show_budget;
+                actions.push(Action::Command(Command::ToggleBudget));
             }
         }
     }
@@ -166,10 +165,17 @@ pub fn budget_window(ctx: &Context, pages: &Pages, budget: Option<u32>, open: &m
         });
 }
 
-/// Every problem in the brief, in a window of its own.
-pub fn problems_window(ctx: &Context, findings: &[Finding], open: &mut bool) {
+/// Every problem in the brief, in a window of its own: each says where it is in the
+/// window's words, and a click there goes to the section or field at fault.
+pub fn problems_window(
+    ctx: &Context,
+    brief: &Brief,
+    findings: &[Finding],
+    actions: &mut Vec<Action>,
+) {
+    let mut open = true;
     egui::Window::new("Problems")
-        .open(open)
+        .open(&mut open)
         .default_width(520.0)
         .show(ctx, |ui| {
             if findings.is_empty() {
@@ -181,6 +187,7 @@ pub fn problems_window(ctx: &Context, findings: &[Finding], open: &mut bool) {
                         Severity::Error => ("Error", ui.visuals().error_fg_color),
                         Severity::Warning => ("Warning", ui.visuals().warn_fg_color),
                     };
+                    let (place, target) = locate(brief, f);
                     ui.horizontal_wrapped(|ui| {
                         ui.label(bold(mark).color(color));
                         ui.label(&f.message);
@@ -188,9 +195,25 @@ pub fn problems_window(ctx: &Context, findings: &[Finding], open: &mut bool) {
                     if let Some(hint) = &f.hint {
                         ui.label(RichText::new(format!("hint: {hint}")).weak());
                     }
-                    ui.label(RichText::new(format!("at {}", f.path)).small().weak());
+                    match target {
+                        Some(target) => {
+                            if ui
+                                .link(RichText::new(format!("at {place}")).small())
+                                .on_hover_text("Go there")
+                                .clicked()
+                            {
+                                actions.push(Action::GoTo(target));
+                            }
+                        }
+                        None => {
+                            ui.label(RichText::new(format!("at {place}")).small().weak());
+                        }
+                    }
                     ui.separator();
                 }
             });
         });
+    if !open {
+        actions.push(Action::Command(Command::ToggleProblems));
+    }
 }

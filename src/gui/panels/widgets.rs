@@ -83,7 +83,7 @@ pub fn optional_date_ui(
     default: Date,
 ) -> Option<Option<Date>> {
     let mut changed = None;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let mut on = value.is_some();
         if ui.checkbox(&mut on, label).changed() {
             changed = Some(on.then_some(value.unwrap_or(default)));
@@ -107,27 +107,74 @@ pub fn optional_date_ui(
 
 /// A date typed as YYYY-MM-DD. While the field has focus its text is a draft, so a date can
 /// be typed through invalid intermediate states; a complete valid date is returned at once.
+/// A text that is no date stays as typed after the field is left, marked, with the reason,
+/// rather than quietly turning back into the date before.
 fn date_text_ui(ui: &mut Ui, name: &str, salt: &str, date: Date) -> Option<Date> {
     let id = ui.make_persistent_id(("date-text", salt));
     let mut text = ui
         .data(|d| d.get_temp::<String>(id))
         .unwrap_or_else(|| date.to_string());
-    let response = ui.add(
-        egui::TextEdit::singleline(&mut text)
-            .id(id.with("edit"))
-            .desired_width(86.0)
-            .hint_text("YYYY-MM-DD"),
-    );
+    let valid = Date::parse(&text).is_ok();
+    let mut edit = egui::TextEdit::singleline(&mut text)
+        .id(id.with("edit"))
+        .desired_width(86.0)
+        .hint_text("YYYY-MM-DD");
+    if !valid {
+        edit = edit.text_color(ui.visuals().error_fg_color);
+    }
+    let response = ui.add(edit);
     let accessible = name.to_owned();
     response.widget_info(move || WidgetInfo::labeled(Role::TextInput, true, &accessible));
-    let parsed = Date::parse(&text).ok();
-    if response.has_focus() {
-        ui.data_mut(|d| d.insert_temp(id, text));
-    } else {
-        ui.data_mut(|d| d.remove::<String>(id));
+    let parsed = Date::parse(&text);
+    match &parsed {
+        Ok(_) if !response.has_focus() => ui.data_mut(|d| d.remove::<String>(id)),
+        _ => ui.data_mut(|d| {
+            d.insert_temp(id, text.clone());
+        }),
+    }
+    if let Err(e) = &parsed
+        && !response.has_focus()
+    {
+        let color = ui.visuals().error_fg_color;
+        ui.label(RichText::new(format!("\u{26a0} not a date, still {date}: {e}")).color(color))
+            .on_hover_text("Type the date as YYYY-MM-DD, or pick it from the calendar");
     }
     if response.changed() {
-        return parsed.filter(|p| *p != date);
+        return parsed.ok().filter(|p| *p != date);
     }
     None
+}
+
+/// What to do about an id the dossier lacks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UnknownFix {
+    /// Take it out.
+    Remove,
+    /// Put the suggested id in its place.
+    Replace(String),
+}
+
+/// A row for an id in a list that the dossier lacks: marked, with "Remove" and, when a known
+/// id is close, "Use …" as one click.
+pub fn unknown_id_ui(ui: &mut Ui, id: &str, suggestion: Option<&str>) -> Option<UnknownFix> {
+    let mut fix = None;
+    ui.horizontal_wrapped(|ui| {
+        let color = ui.visuals().error_fg_color;
+        ui.label(bold(format!("\u{26a0} \u{201c}{id}\u{201d}")).color(color));
+        ui.label(RichText::new("not in the dossier").color(color));
+        if named_button(ui, "Remove", &format!("Remove {id}"), true) {
+            fix = Some(UnknownFix::Remove);
+        }
+        if let Some(s) = suggestion
+            && named_button(
+                ui,
+                &format!("Use \u{201c}{s}\u{201d}"),
+                &format!("Use {s}"),
+                true,
+            )
+        {
+            fix = Some(UnknownFix::Replace(s.to_owned()));
+        }
+    });
+    fix
 }
