@@ -183,6 +183,26 @@ pub fn details_ui(ui: &mut Ui, session: &Session, focus: Option<Focus>, actions:
             );
 
             ui.label("Participants from the dossier");
+            // Ids the dossier lacks first, where the staffer looks, each with its fix.
+            for id in &brief.meeting.participants {
+                if dossier.people.iter().any(|p| p.id == *id) {
+                    continue;
+                }
+                let known = dossier.people.iter().map(|p| p.id.as_str());
+                match unknown_id_ui(ui, id, crate::compose::nearest(id, known)) {
+                    Some(UnknownFix::Remove) => actions.push(Action::Edit(Edit::SetParticipant {
+                        id: id.clone(),
+                        on: false,
+                    })),
+                    Some(UnknownFix::Replace(to)) => {
+                        actions.push(Action::Edit(Edit::ReplaceParticipant {
+                            from: id.clone(),
+                            to,
+                        }));
+                    }
+                    None => {}
+                }
+            }
             egui::ScrollArea::vertical()
                 .id_salt("participants")
                 .max_height(180.0)
@@ -209,25 +229,6 @@ pub fn details_ui(ui: &mut Ui, session: &Session, focus: Option<Focus>, actions:
                         });
                     }
                 });
-            for id in &brief.meeting.participants {
-                if dossier.people.iter().any(|p| p.id == *id) {
-                    continue;
-                }
-                let known = dossier.people.iter().map(|p| p.id.as_str());
-                match unknown_id_ui(ui, id, crate::compose::nearest(id, known)) {
-                    Some(UnknownFix::Remove) => actions.push(Action::Edit(Edit::SetParticipant {
-                        id: id.clone(),
-                        on: false,
-                    })),
-                    Some(UnknownFix::Replace(to)) => {
-                        actions.push(Action::Edit(Edit::ReplaceParticipant {
-                            from: id.clone(),
-                            to,
-                        }));
-                    }
-                    None => {}
-                }
-            }
             ui.add_space(6.0);
             list_rows(
                 ui,
