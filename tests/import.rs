@@ -18,7 +18,8 @@ fn seed_page() -> String {
 }
 
 fn seed_dossier() -> briefing::model::Dossier {
-    let import = import_story(&seed_page(), "003.txt", Date::new(2025, 12, 9).unwrap()).unwrap();
+    let day = Date::new(2025, 12, 9).expect("a real day");
+    let import = import_story(&seed_page(), "003.txt", day).expect("the seed page imports");
     assert!(import.warnings.is_empty(), "{:?}", import.warnings);
     import.dossier
 }

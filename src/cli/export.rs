@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::{Outcome, load_failed, report};
+use super::{Outcome, load_failed, report, same_file};
 use crate::{Opened, compose, layout, pdf, store};
 
 /// Exports a brief; problems go to stderr, the written path to stdout.
@@ -73,12 +73,4 @@ pub fn run(brief_path: &Path, output: Option<&Path>, no_annotations: bool, pdfa:
         bytes.len().div_ceil(1024)
     );
     Outcome::Ok
-}
-
-/// True when both paths name one existing file (links and `..` resolved).
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
 }

@@ -70,9 +70,7 @@ impl Column {
             "text",
         ]) {
             Some(Column::Summary)
-        } else if any(&["source", "sources", "url", "link", "reference", "ref"]) {
-            Some(Column::Source)
-        } else if has(&["url", "link", "source"]) {
+        } else if any(&["reference", "ref"]) || has(&["url", "link", "source"]) {
             Some(Column::Source)
         } else if has(&["date", "when"]) {
             Some(Column::Date)
@@ -447,8 +445,7 @@ fn url_parts(url: &str) -> (String, String) {
     let mut segments = rest.split('/');
     let host = segments.next().unwrap_or("").to_owned();
     let last = segments
-        .filter(|s| !s.is_empty() && !slugify(s).is_empty())
-        .next_back()
+        .rfind(|s| !s.is_empty() && !slugify(s).is_empty())
         .unwrap_or("");
     let last = last
         .rsplit_once('.')

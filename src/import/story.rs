@@ -576,7 +576,7 @@ fn people(body: &[Line], left_out: &mut impl FnMut(&Line)) -> Vec<Person> {
                 p.stance = stance;
             }
             // A line after the role is the stance, unless it is the next person's name.
-            Some(p) if !name_like(text) && !(after_blank && person_on_one_line(text).is_some()) => {
+            Some(p) if !(name_like(text) || after_blank && person_on_one_line(text).is_some()) => {
                 p.stance = text.to_owned();
             }
             _ => match person_on_one_line(text) {
