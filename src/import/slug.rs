@@ -13,6 +13,7 @@ const MAX_SLUG_CHARS: usize = 40;
 pub fn slugify(text: &str) -> String {
     let mut slug = String::new();
     let mut gap = false;
+    let mut previous = ' ';
     for c in text.chars().flat_map(fold) {
         if c.is_ascii_alphanumeric() {
             if gap && !slug.is_empty() {
@@ -20,17 +21,31 @@ pub fn slugify(text: &str) -> String {
             }
             gap = false;
             slug.push(c.to_ascii_lowercase());
-        } else if !matches!(c, '\'' | '\u{2019}' | '\u{2018}') {
-            // An apostrophe joins ("Zelenskyy's" -> "zelenskyys"); anything else separates.
+        } else if matches!(c, '\'' | '\u{2019}' | '\u{2018}')
+            || (c == '.' && previous.is_ascii_alphabetic())
+        {
+            // An apostrophe or an abbreviation's dot joins ("Zelenskyy's" -> "zelenskyys",
+            // "U.S." -> "us"); anything else separates.
+        } else {
             gap = true;
         }
+        previous = c;
     }
     if slug.len() <= MAX_SLUG_CHARS {
         return slug;
     }
-    // Cut at the last hyphen that keeps it within the limit, or hard if there is none.
+    // Cut at the last hyphen that keeps it within the limit, or hard if there is none, and
+    // leave no small word dangling at the end ("push-to-end-the").
     let cut = slug[..=MAX_SLUG_CHARS].rfind('-').unwrap_or(MAX_SLUG_CHARS);
     slug.truncate(cut);
+    const DANGLING: [&str; 10] = [
+        "the", "a", "an", "of", "to", "and", "in", "on", "for", "with",
+    ];
+    while let Some((head, last)) = slug.rsplit_once('-')
+        && DANGLING.contains(&last)
+    {
+        slug.truncate(head.len());
+    }
     slug
 }
 
@@ -115,6 +130,11 @@ mod tests {
         );
         assert_eq!(slugify("Škoda Ærø Straße"), "skoda-aero-strasse");
         assert_eq!(slugify("   "), "");
+        assert_eq!(slugify("U.S. talks, Dec. 2"), "us-talks-dec-2");
+        assert_eq!(
+            slugify("Trump’s Contentious Push to End the Ukraine War"),
+            "trumps-contentious-push-to-end"
+        );
         let long = slugify("Witkoff and Kushner hold marathon Kremlin talks with Putin in Moscow");
         assert!(long.len() <= MAX_SLUG_CHARS, "{long}");
         assert!(!long.ends_with('-'), "{long}");
