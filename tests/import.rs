@@ -182,3 +182,16 @@ fn a_spreadsheet_adds_dated_events_to_the_imported_dossier() {
     assert_eq!(d.timeline.len(), 16);
     assert_eq!(d.sources.len(), 2);
 }
+
+#[test]
+fn an_event_with_neither_date_nor_undated_is_an_error_at_the_event() {
+    let text = "version: 1\nid: d\ntitle: T\nas_of: \"2025-12-01\"\ntimeline:\n  - id: ev-a\n    category: Summit\n    title: A\n  - id: ev-b\n    date: \"2025-12-01\"\n    undated: true\n    category: Summit\n    title: B\n";
+    let d = briefing::store::parse_dossier(text, "d.dossier.yaml").expect("it reads");
+    let findings = validate::validate_dossier(&d);
+    assert_eq!(findings.len(), 2, "{findings:#?}");
+    assert_eq!(findings[0].severity, briefing::Severity::Error);
+    assert_eq!(findings[0].message, "event \"ev-a\" has no date");
+    assert_eq!(findings[0].path.to_string(), "timeline[0]");
+    assert_eq!(findings[1].severity, briefing::Severity::Warning);
+    assert_eq!(findings[1].path.to_string(), "timeline[1].undated");
+}
