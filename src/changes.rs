@@ -370,7 +370,10 @@ impl Items {
             add(&x.id, hash(x), x.name.clone(), None);
         }
         for x in &d.timeline {
-            let label = format!("{} \u{2014} {}", x.date.display_short(), x.title.trim());
+            let date = x
+                .date
+                .map_or_else(|| "undated".to_owned(), |d| d.display_short());
+            let label = format!("{date} \u{2014} {}", x.title.trim());
             add(&x.id, hash(x), label, None);
         }
         for x in &d.scenarios {

@@ -9,8 +9,8 @@ use std::collections::{HashMap, HashSet};
 
 use crate::changes::Changes;
 use crate::model::{
-    Annotation, Brief, Date, Dossier, Event, Indicator, ItemAnnotation, Order, Organization,
-    PageSize, Person, Precedent, Scenario, Section, SectionKind, Source,
+    Annotation, Brief, Date, Dossier, Event, EventDate, Indicator, ItemAnnotation, Order,
+    Organization, PageSize, Person, Precedent, Scenario, Section, SectionKind, Source,
 };
 use crate::problem::{Doc, Finding, YamlPath};
 
@@ -230,18 +230,33 @@ pub fn slice<'d>(dossier: &'d Dossier, section: &Section) -> (Vec<&'d Event>, us
         .items
         .as_ref()
         .map(|ids| ids.iter().map(String::as_str).collect());
-    let mut events: Vec<&Event> = dossier
+    let events: Vec<&Event> = dossier
         .timeline
         .iter()
         .filter(|e| chosen.as_ref().is_none_or(|c| c.contains(e.id.as_str())))
-        .filter(|e| section.from.is_none_or(|from| e.date.first_day() >= from))
-        .filter(|e| section.to.is_none_or(|to| e.date.last_day() <= to))
+        // An undated event cannot be shown to lie inside a range, so a range leaves it out.
+        .filter(|e| {
+            section
+                .from
+                .is_none_or(|from| e.date.is_some_and(|d| d.first_day() >= from))
+        })
+        .filter(|e| {
+            section
+                .to
+                .is_none_or(|to| e.date.is_some_and(|d| d.last_day() <= to))
+        })
         .filter(|e| section.categories.is_empty() || section.categories.contains(&e.category))
         .collect();
-    events.sort_by_key(|e| e.date.sort_key());
+    // Undated events follow the dated ones in dossier order (the order of the page they were
+    // imported from), whichever way the dated ones run.
+    let (mut dated, undated): (Vec<&Event>, Vec<&Event>) =
+        events.into_iter().partition(|e| e.date.is_some());
+    dated.sort_by_key(|e| e.date.map(EventDate::sort_key));
     if section.order == Order::NewestFirst {
-        events.reverse();
+        dated.reverse();
     }
+    let mut events = dated;
+    events.extend(undated);
     let matching = events.len();
     if let Some(limit) = section.limit {
         events.truncate(limit);

@@ -17,6 +17,7 @@ pub mod fingerprint;
 pub mod guard;
 #[cfg(feature = "gui")]
 pub mod gui;
+pub mod import;
 pub mod layout;
 pub mod limits;
 pub mod locate;

@@ -17,7 +17,8 @@ pub fn dossier_with_events(events: usize) -> Dossier {
         .map(|i| {
             let mut event = seed[i % seed.len()].clone();
             event.id = format!("ev-generated-{i:06}");
-            event.date = EventDate::Day(day);
+            event.date = Some(EventDate::Day(day));
+            event.undated = false;
             event.approximate = false;
             day = previous_day(day);
             event

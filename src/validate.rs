@@ -184,6 +184,34 @@ pub fn validate_dossier(d: &Dossier) -> Vec<Finding> {
     texts_of(&mut out, &root.key("precedents"), &d.precedents);
     texts_of(&mut out, &root.key("sources"), &d.sources);
     for (i, e) in d.timeline.iter().enumerate() {
+        let at = root.key("timeline").index(i);
+        match (e.date, e.undated) {
+            (None, true) => out.push(
+                Finding::warning(
+                    Doc::Dossier,
+                    at.clone(),
+                    format!("event \"{}\" needs a date", e.id),
+                )
+                .with_hint("give it a `date:` (a day, month, year or window) and remove `undated: true`"),
+            ),
+            (None, false) => out.push(
+                Finding::error(
+                    Doc::Dossier,
+                    at.clone(),
+                    format!("event \"{}\" has no date", e.id),
+                )
+                .with_hint("add `date:` (a day, month, year or window), or `undated: true` until the date is known"),
+            ),
+            (Some(_), true) => out.push(
+                Finding::warning(
+                    Doc::Dossier,
+                    at.key("undated"),
+                    format!("event \"{}\" has a date but is marked undated", e.id),
+                )
+                .with_hint("remove `undated: true`; the date is used"),
+            ),
+            (Some(_), false) => {}
+        }
         if e.category.trim().is_empty() {
             out.push(Finding::error(
                 Doc::Dossier,

@@ -625,3 +625,122 @@ fn export_respects_the_file_it_replaces() {
     assert!(stderr(&out).contains("read-only"), "{}", stderr(&out));
     assert_eq!(std::fs::read(&locked).unwrap(), b"keep");
 }
+
+#[test]
+fn new_dossier_and_new_brief_write_files_that_validate_and_are_not_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = briefing(&["new", "dossier", "water-talks"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let dossier = dir.path().join("water-talks.dossier.yaml");
+    let text = std::fs::read_to_string(&dossier).unwrap();
+    assert!(text.contains("title: Water talks"), "{text}");
+    let out = briefing(&["validate", "water-talks.dossier.yaml"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+
+    let out = briefing(
+        &[
+            "new",
+            "brief",
+            "--dossier",
+            "water-talks.dossier.yaml",
+            "monday",
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let brief = std::fs::read_to_string(dir.path().join("monday.brief.yaml")).unwrap();
+    assert!(
+        brief.contains("dossier: water-talks.dossier.yaml"),
+        "{brief}"
+    );
+    let out = briefing(&["validate", "monday.brief.yaml"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+
+    // An existing file is kept unless --force says otherwise.
+    std::fs::write(&dossier, "kept").unwrap();
+    let out = briefing(&["new", "dossier", "water-talks"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("already exists"), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&dossier).unwrap(), "kept");
+    let out = briefing(&["new", "dossier", "water-talks", "--force"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
+#[test]
+fn import_a_story_page_then_events_into_it_then_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/sources/003_9a9f430b0e65a9c1.txt");
+    std::fs::copy(&seed, dir.path().join("page.txt")).unwrap();
+    let out = briefing(
+        &["import", "page.txt", "-o", "peace.dossier.yaml"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("5 indicators, 7 people, 4 organisations, 15 events (15 undated), 5 scenarios, 3 precedents"),
+        "{}",
+        stdout(&out)
+    );
+    let out = briefing(&["validate", "peace.dossier.yaml"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out).matches("needs a date").count(),
+        15,
+        "{}",
+        stderr(&out)
+    );
+    assert!(stdout(&out).contains("ok (15 warning(s))"));
+
+    // Not over an existing file, and never over the input.
+    let again = briefing(
+        &["import", "page.txt", "-o", "peace.dossier.yaml"],
+        dir.path(),
+    );
+    assert_eq!(again.status.code(), Some(2));
+    assert!(stderr(&again).contains("already exists"));
+    let over = briefing(
+        &["import", "page.txt", "-o", "page.txt", "--force"],
+        dir.path(),
+    );
+    assert_eq!(over.status.code(), Some(2));
+    assert!(
+        std::fs::read_to_string(dir.path().join("page.txt"))
+            .unwrap()
+            .contains("Overview")
+    );
+
+    std::fs::write(
+        dir.path().join("desk.csv"),
+        "Date,Category,Title,Summary,URL\n\
+         2025-12-08,Public Statement,\"Talks in London, with Macron\",\"Zelenskyy meets\nEuropean leaders\",https://example.org/london\n\
+         2025-13-01,Summit,Impossible month,,\n",
+    )
+    .unwrap();
+    let before = std::fs::read_to_string(dir.path().join("peace.dossier.yaml")).unwrap();
+    let out = briefing(
+        &["import", "desk.csv", "--into", "peace.dossier.yaml"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1), "a row was left out");
+    assert!(
+        stderr(&out).contains("desk.csv:4:1: row not added: invalid date \"2025-13-01\""),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stdout(&out).contains("1 event(s) added, 1 new source(s), 1 row(s) not added"));
+    let after = std::fs::read_to_string(dir.path().join("peace.dossier.yaml")).unwrap();
+    assert!(after.starts_with(before.lines().next().unwrap()));
+    assert!(after.contains("Talks in London, with Macron"));
+
+    let out = briefing(
+        &["new", "brief", "--dossier", "peace.dossier.yaml", "pack"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = briefing(&["export", "pack.brief.yaml"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = common::all_text(&std::fs::read(dir.path().join("pack.pdf")).unwrap());
+    assert!(text.contains("Talks in London, with Macron"));
+    assert!(text.contains("Witkoff and Kushner hold marathon Kremlin talks"));
+}

@@ -185,11 +185,11 @@ fn the_default_dossier_holds_everything_from_the_sources() {
             .iter()
             .find(|e| e.id == id)
             .unwrap_or_else(|| panic!("no {id}"));
-        assert_eq!(event.date.to_string(), date, "{id}");
+        assert_eq!(event.date.unwrap().to_string(), date, "{id}");
     }
     let approx: Vec<_> = d.timeline.iter().filter(|e| e.approximate).collect();
     assert_eq!(approx.len(), 1);
-    assert_eq!(approx[0].date.to_string(), "2025-08-15/2025-10-21");
+    assert_eq!(approx[0].date.unwrap().to_string(), "2025-08-15/2025-10-21");
     assert!(briefing::opened::dossier_problems(&store::default_dossier().unwrap()).is_empty());
 }
 

@@ -44,7 +44,8 @@ fn exported(d: &Dossier) -> Brief {
 fn event(id: &str, date: &str, category: &str, title: &str) -> Event {
     Event {
         id: id.into(),
-        date: EventDate::parse(date).unwrap(),
+        date: Some(EventDate::parse(date).unwrap()),
+        undated: false,
         approximate: false,
         category: category.into(),
         title: title.into(),

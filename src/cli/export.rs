@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::{Outcome, load_failed, report};
+use super::{Outcome, load_failed, report, same_file};
 use crate::model::Brief;
 use crate::{Composed, Opened, changes, compose, layout, pdf, store};
 
@@ -116,13 +116,5 @@ fn record(opened: &Opened, as_read: &Brief, composed: &Composed, now: pdf::Times
         err!(
             "hint: make the brief writable and export again; until then `briefing changes` compares with the export before"
         );
-    }
-}
-
-/// True when both paths name one existing file (links and `..` resolved).
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
     }
 }

@@ -1,4 +1,4 @@
-//! The command line: `export`, `validate`, `changes`, `schema`. Thin: it reads arguments, calls the
+//! The command line: `export`, `validate`, `changes`, `schema`, `new`, `import`. Thin: it reads arguments, calls the
 //! core, writes files and maps outcomes to exit codes (0 ok, 1 the input has problems,
 //! 2 could not run).
 
@@ -21,9 +21,11 @@ macro_rules! err {
 
 mod changes;
 mod export;
+mod import;
+mod new;
 mod validate;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -72,11 +74,61 @@ pub enum Command {
         /// The *.brief.yaml file.
         brief: PathBuf,
     },
+    /// Start a dossier or a brief: writes a file that validates.
+    New {
+        /// What to make.
+        #[command(subcommand)]
+        what: New,
+    },
+    /// Import a story page as a new dossier (-o), or a CSV/TSV of events into a dossier (--into).
+    Import {
+        /// The story page (plain text) or the spreadsheet of events (.csv, .tsv).
+        file: PathBuf,
+        /// Write the story page's dossier here.
+        #[arg(
+            short,
+            long,
+            value_name = "OUT.dossier.yaml",
+            conflicts_with = "into",
+            required_unless_present = "into"
+        )]
+        output: Option<PathBuf>,
+        /// Add the spreadsheet's events to this dossier, saved in place.
+        #[arg(long, value_name = "D.dossier.yaml")]
+        into: Option<PathBuf>,
+        /// Replace OUT if it exists.
+        #[arg(long)]
+        force: bool,
+    },
     /// Print the JSON Schema of the brief or dossier format.
     Schema {
         /// Which format.
         #[arg(value_enum, default_value_t = Format::Brief)]
         format: Format,
+    },
+}
+
+/// What `briefing new` makes.
+#[derive(Debug, Subcommand)]
+pub enum New {
+    /// An empty dossier, NAME.dossier.yaml, dated today.
+    Dossier {
+        /// The file name; `.dossier.yaml` is added.
+        name: PathBuf,
+        /// Replace the file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// A brief on a dossier, NAME.brief.yaml, with every section.
+    Brief {
+        /// The dossier the brief is made from.
+        #[arg(long, value_name = "D.dossier.yaml")]
+        dossier: PathBuf,
+        /// The file name; `.brief.yaml` is added.
+        name: PathBuf,
+        /// Replace the file if it exists.
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -129,6 +181,32 @@ pub fn run(command: Command) -> Outcome {
             );
             Outcome::Failed
         }
+        Command::New {
+            what: New::Dossier { name, force },
+        } => new::dossier(&name, force),
+        Command::New {
+            what:
+                New::Brief {
+                    dossier,
+                    name,
+                    force,
+                },
+        } => new::brief(&name, &dossier, force),
+        Command::Import {
+            file,
+            output,
+            into,
+            force,
+        } => match (output, into) {
+            (_, Some(into)) => import::events(&file, &into),
+            (Some(output), None) => import::story(&file, &output, force),
+            (None, None) => {
+                err!(
+                    "briefing: import: say where the events go: -o OUT.dossier.yaml or --into D.dossier.yaml"
+                );
+                Outcome::Failed
+            }
+        },
         Command::Schema { format } => {
             let schema = match format {
                 Format::Brief => crate::schema::brief_schema(),
@@ -161,5 +239,68 @@ fn load_failed(err: &crate::store::StoreError) -> Outcome {
             err!("briefing: {err}");
             Outcome::Failed
         }
+    }
+}
+
+/// Refuses to replace an existing file unless `force`: says so and how.
+fn refuse_existing(path: &Path, force: bool) -> Option<Outcome> {
+    if force || std::fs::symlink_metadata(path).is_err() {
+        return None;
+    }
+    err!("briefing: {}: already exists; not replaced", path.display());
+    err!("hint: choose another name, or add --force to replace it");
+    Some(Outcome::Failed)
+}
+
+/// True when both paths name one existing file (links and `..` resolved).
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// Today's date in UTC, for a new dossier's `as_of`.
+fn today() -> crate::model::Date {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400);
+    civil_from_days(i64::try_from(days).unwrap_or(0))
+}
+
+/// The calendar day `days` after 1970-01-01 (Howard Hinnant's `civil_from_days`).
+fn civil_from_days(days: i64) -> crate::model::Date {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    let (Ok(year), Ok(month), Ok(day)) =
+        (i32::try_from(year), u8::try_from(month), u8::try_from(day))
+    else {
+        return crate::model::Date {
+            year: 1970,
+            month: 1,
+            day: 1,
+        };
+    };
+    crate::model::Date::new(year, month, day).unwrap_or(crate::model::Date {
+        year: 1970,
+        month: 1,
+        day: 1,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn days_since_1970_are_calendar_days() {
+        assert_eq!(super::civil_from_days(0).to_string(), "1970-01-01");
+        assert_eq!(super::civil_from_days(20_429).to_string(), "2025-12-07");
+        assert_eq!(super::civil_from_days(19_782).to_string(), "2024-02-29");
     }
 }

@@ -291,3 +291,41 @@ fn two_sections_under_one_heading_are_warned_about() {
         "{findings:?}"
     );
 }
+
+#[test]
+fn undated_events_follow_the_dated_ones_in_dossier_order_and_no_range_holds_them() {
+    let mut d = dossier();
+    d.timeline.truncate(3);
+    for title in ["Later on the page", "Earlier on the page"] {
+        let mut e = d.timeline[0].clone();
+        e.id = format!("ev-{}", title.len());
+        e.title = title.into();
+        e.date = None;
+        e.undated = true;
+        d.timeline.insert(1, e);
+    }
+    let oldest = compose(&d, &brief("  - { kind: timeline }\n"));
+    assert_eq!(
+        timeline_titles(&oldest, 0),
+        [
+            "One",
+            "Two",
+            "Three",
+            "Earlier on the page",
+            "Later on the page"
+        ]
+    );
+    let newest = compose(&d, &brief("  - { kind: timeline, order: newest_first }\n"));
+    assert_eq!(
+        timeline_titles(&newest, 0),
+        [
+            "Three",
+            "Two",
+            "One",
+            "Earlier on the page",
+            "Later on the page"
+        ]
+    );
+    let ranged = compose(&d, &brief("  - { kind: timeline, from: \"2000-01-01\" }\n"));
+    assert_eq!(timeline_titles(&ranged, 0), ["One", "Two", "Three"]);
+}

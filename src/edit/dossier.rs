@@ -133,7 +133,8 @@ pub fn apply(d: &mut Dossier, brief: &mut Brief, edit: &Edit) -> Result<Applied,
             let id = new_id(d, Part::Timeline, &format!("{today}"));
             d.timeline.push(Event {
                 id: id.clone(),
-                date: EventDate::Day(*today),
+                date: Some(EventDate::Day(*today)),
+                undated: false,
                 approximate: false,
                 category,
                 title: String::new(),
@@ -367,7 +368,8 @@ fn add(d: &mut Dossier, part: Part, id: String, title: String) {
                 .map_or_else(|| FIRST_CATEGORY.to_owned(), |e| e.category.clone());
             d.timeline.push(Event {
                 id,
-                date: EventDate::Day(as_of),
+                date: Some(EventDate::Day(as_of)),
+                undated: false,
                 approximate: false,
                 category,
                 title,
@@ -457,7 +459,7 @@ mod tests {
         .unwrap();
         let e = d.timeline.last().unwrap();
         assert_eq!(Some(e.id.clone()), applied.id);
-        assert_eq!(e.date, EventDate::Day(today));
+        assert_eq!(e.date, Some(EventDate::Day(today)));
         assert_eq!(e.category, last);
         assert!(e.id.starts_with("ev-2025-12-08"), "{}", e.id);
     }

@@ -735,8 +735,11 @@ fn event_row(cx: &Cx, r: &Row<Event>, cells: &[NodeId]) -> Vec<Box<dyn Element>>
         return Vec::new();
     };
     let e = &r.item;
-    let mut date = lines(cx, &e.date.display_short(), small().bold(), *date_cell);
-    if e.approximate {
+    let mut date = match e.date {
+        Some(d) => lines(cx, &d.display_short(), small().bold(), *date_cell),
+        None => lines(cx, "undated", muted(8).italic(), *date_cell),
+    };
+    if e.approximate && e.date.is_some() {
         date.push(line(cx, "approx.", muted(8).italic(), *date_cell));
     }
     let mut event = lines(cx, &e.title, small().bold(), *event_cell);

@@ -114,8 +114,14 @@ pub struct Organization {
 pub struct Event {
     /// Stable slug.
     pub id: String,
-    /// When: a day, a month, a year or a window of days.
-    pub date: EventDate,
+    /// When: a day, a month, a year or a window of days. Absent only while the event is
+    /// marked `undated` (an import from a page that gives no dates).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<EventDate>,
+    /// True while the date is not yet known: validation warns "needs a date", and the event
+    /// prints after the dated ones, in dossier order, marked "undated".
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub undated: bool,
     /// True when the date is not firmly established.
     #[serde(default, skip_serializing_if = "is_false")]
     pub approximate: bool,
@@ -197,6 +203,14 @@ pub struct Source {
     /// Where to find it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+}
+
+impl Event {
+    /// The date as printed in tables: "2 Dec 2025", or "undated".
+    pub fn date_label(&self) -> String {
+        self.date
+            .map_or_else(|| "undated".to_owned(), EventDate::display_short)
+    }
 }
 
 fn is_false(value: &bool) -> bool {

@@ -39,7 +39,7 @@ pub fn candidates(dossier: &Dossier, kind: SectionKind) -> Vec<(String, String)>
                     e.id.clone(),
                     format!(
                         "{} \u{00b7} {} \u{2014} {}",
-                        e.date.display_short(),
+                        e.date_label(),
                         e.category,
                         e.title
                     ),
@@ -220,7 +220,7 @@ fn slice_ui(
     let first = dossier
         .timeline
         .iter()
-        .map(|e| e.date.first_day())
+        .filter_map(|e| e.date.map(|d| d.first_day()))
         .min()
         .unwrap_or(dossier.as_of);
     // One date a line: side by side, the To date's calendar ran past the editor's edge at
@@ -425,7 +425,7 @@ fn items_ui(
 fn event_label(e: &crate::model::Event) -> String {
     format!(
         "{} \u{00b7} {} \u{2014} {}",
-        e.date.display_short(),
+        e.date_label(),
         e.category,
         e.title
     )
