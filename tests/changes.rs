@@ -4,26 +4,9 @@
 
 mod common;
 
-use std::path::Path;
-use std::process::{Command, Output};
+use common::{briefing, stderr, stdout};
 
 const PACK: &str = "background-pack.brief.yaml";
-
-fn briefing(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_briefing"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("the binary runs")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
 
 /// A copy of the samples with the pack exported once, before the week's changes.
 fn exported_then_changed() -> tempfile::TempDir {

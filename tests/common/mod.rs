@@ -2,6 +2,7 @@
 #![allow(dead_code, clippy::unwrap_used)]
 
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
 use briefing::model::Brief;
 use briefing::{Opened, compose};
@@ -126,4 +127,23 @@ pub fn with_changes_section(path: &Path) {
     }
     let text = text.replacen("\nsections:\n", "\nsections:\n  - kind: changes\n", 1);
     std::fs::write(path, text).unwrap();
+}
+
+/// Runs the `briefing` binary in `dir`, as a user would from that folder.
+pub fn briefing(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("the binary runs")
+}
+
+/// What a run printed to standard error.
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// What a run printed to standard output.
+pub fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
 }
