@@ -26,6 +26,7 @@ pub mod opened;
 pub mod pdf;
 pub mod problem;
 pub mod schema;
+pub mod start;
 pub mod store;
 pub mod synthetic;
 pub mod validate;

@@ -34,24 +34,17 @@ pub fn full_brief() -> Brief {
     recent.heading = Some("The last month".into());
     recent.from = Date::new(2025, 11, 7);
     sections.insert(5, recent);
-    Brief {
-        version: crate::model::BRIEF_VERSION,
-        dossier: None,
-        title: "Generated brief".into(),
-        subtitle: String::new(),
-        meeting: Default::default(),
-        prepared_for: String::new(),
-        prepared_by: String::new(),
-        marking: "INTERNAL \u{2014} FOR MEETING USE ONLY".into(),
-        page_size: Default::default(),
-        language: "en".to_owned(),
-        page_budget: None,
-        include_annotations: true,
-        press_marking: None,
-        sections,
-        annotations: Vec::new(),
-        last_export: None,
-    }
+    let as_of = Date {
+        year: 2025,
+        month: 12,
+        day: 1,
+    };
+    let mut brief = crate::start::brief_on(&Dossier::empty("", "", as_of), None);
+    brief.version = crate::model::BRIEF_VERSION;
+    brief.title = "Generated brief".into();
+    brief.subtitle = String::new();
+    brief.sections = sections;
+    brief
 }
 
 fn previous_day(d: Date) -> Date {

@@ -4,38 +4,18 @@
 use std::path::Path;
 
 use super::{Outcome, load_failed, refuse_existing, report, same_file, today};
-use crate::import::{Separator, import_events, import_story};
+use crate::import::{ReadError, import_events, import_story};
 use crate::store;
 
 /// Reads the file to import as text.
 fn read(path: &Path) -> Result<String, Outcome> {
-    match std::fs::metadata(path) {
-        Ok(m) if m.len() > store::MAX_FILE_BYTES => {
-            err!("briefing: {}: too large to import", path.display());
-            return Err(Outcome::Failed);
+    crate::import::read_text(path).map_err(|e| {
+        err!("briefing: {e}");
+        match e {
+            ReadError::NotText(_) => Outcome::Problems,
+            ReadError::Unreadable { .. } => Outcome::Failed,
         }
-        Ok(m) if !m.is_file() => {
-            err!("briefing: {}: not a regular file", path.display());
-            return Err(Outcome::Failed);
-        }
-        Ok(_) => {}
-        Err(e) => {
-            err!("briefing: {}: cannot read: {e}", path.display());
-            return Err(Outcome::Failed);
-        }
-    }
-    match std::fs::read(path).map(String::from_utf8) {
-        Ok(Ok(text)) => Ok(text),
-        Ok(Err(_)) => {
-            err!("briefing: {}: not UTF-8 text", path.display());
-            err!("hint: save it as UTF-8 (plain text, or CSV UTF-8) and import again");
-            Err(Outcome::Problems)
-        }
-        Err(e) => {
-            err!("briefing: {}: cannot read: {e}", path.display());
-            Err(Outcome::Failed)
-        }
-    }
+    })
 }
 
 /// A story page into a new dossier file.
@@ -112,14 +92,7 @@ pub fn events(file: &Path, into: &Path) -> Outcome {
         Ok(d) => d,
         Err(e) => return load_failed(&e),
     };
-    let tsv = file
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("tsv") || e.eq_ignore_ascii_case("tab"));
-    let separator = if tsv {
-        Separator::Tab
-    } else {
-        Separator::Sniff
-    };
+    let separator = crate::import::separator_for(file);
     let mut dossier = loaded.doc.clone();
     let import = import_events(&text, &file.display().to_string(), separator, &mut dossier);
     let failed = report(&import.problems);

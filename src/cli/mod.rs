@@ -262,45 +262,5 @@ fn same_file(a: &Path, b: &Path) -> bool {
 
 /// Today's date in UTC, for a new dossier's `as_of`.
 fn today() -> crate::model::Date {
-    let days = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() / 86_400);
-    civil_from_days(i64::try_from(days).unwrap_or(0))
-}
-
-/// The calendar day `days` after 1970-01-01 (Howard Hinnant's `civil_from_days`).
-fn civil_from_days(days: i64) -> crate::model::Date {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    let (Ok(year), Ok(month), Ok(day)) =
-        (i32::try_from(year), u8::try_from(month), u8::try_from(day))
-    else {
-        return crate::model::Date {
-            year: 1970,
-            month: 1,
-            day: 1,
-        };
-    };
-    crate::model::Date::new(year, month, day).unwrap_or(crate::model::Date {
-        year: 1970,
-        month: 1,
-        day: 1,
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn days_since_1970_are_calendar_days() {
-        assert_eq!(super::civil_from_days(0).to_string(), "1970-01-01");
-        assert_eq!(super::civil_from_days(20_429).to_string(), "2025-12-07");
-        assert_eq!(super::civil_from_days(19_782).to_string(), "2024-02-29");
-    }
+    crate::start::today()
 }

@@ -6,6 +6,7 @@ use std::collections::HashSet;
 
 use super::item::{self, Item, Part};
 use super::slug::unique_id;
+use super::value::{Head, Value};
 use crate::model::{
     Brief, Date, Dossier, Event, EventDate, Indicator, Organization, Person, Precedent, Scenario,
     Source,
@@ -15,7 +16,7 @@ use crate::model::{
 pub const FIRST_CATEGORY: &str = "General";
 
 /// One change to a dossier.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Edit {
     /// A new item at the end of `part`, titled (or named) `title`, with an id made from it.
     Add {
@@ -55,6 +56,11 @@ pub enum Edit {
         /// The new id.
         to: String,
     },
+    /// Puts new field values into the item with the value's id (the id itself changes only
+    /// with [`Edit::ChangeId`]). Giving an undated event a date clears its `undated` flag.
+    Set(Value),
+    /// The dossier's title, subtitle, as-of date and overview.
+    SetHead(Head),
     /// Renames an event category on every event and in every slice of the brief.
     RenameCategory {
         /// The name now.
@@ -182,6 +188,18 @@ pub fn apply(d: &mut Dossier, brief: &mut Brief, edit: &Edit) -> Result<Applied,
             Ok(made(id.clone()))
         }
         Edit::ChangeId { from, to } => change_id(d, brief, from, to),
+        Edit::Set(value) => {
+            let id = value.item().id().to_owned();
+            if value.clone().put(d) {
+                Ok(made(id))
+            } else {
+                Err(EditError::NoSuchItem(id))
+            }
+        }
+        Edit::SetHead(head) => {
+            head.clone().put(d);
+            Ok(Applied::default())
+        }
         Edit::RenameCategory { from, to } => {
             let to = to.trim();
             if to.is_empty() {
@@ -620,5 +638,41 @@ mod tests {
         );
         assert_eq!(b.sections[0].categories, ["Talks"]);
         assert_eq!(applied.brief_changes.len(), 1);
+    }
+
+    #[test]
+    fn set_changes_fields_but_not_the_id_and_a_date_clears_undated() {
+        let (mut d, mut b) = pair();
+        let mut e = d.timeline[0].clone();
+        let id = e.id.clone();
+        e.title = "Retitled".into();
+        e.date = None;
+        e.undated = true;
+        apply(&mut d, &mut b, &Edit::Set(Value::Event(e.clone()))).unwrap();
+        assert_eq!(d.timeline[0].title, "Retitled");
+        assert!(d.timeline[0].undated);
+        e.date = Some(EventDate::Day(Date::new(2025, 12, 1).unwrap()));
+        apply(&mut d, &mut b, &Edit::Set(Value::Event(e))).unwrap();
+        assert_eq!(d.timeline[0].id, id);
+        assert!(!d.timeline[0].undated);
+        let mut ghost = d.people[0].clone();
+        ghost.id = "nobody-here".into();
+        let before = d.clone();
+        assert_eq!(
+            apply(&mut d, &mut b, &Edit::Set(Value::Person(ghost))),
+            Err(EditError::NoSuchItem("nobody-here".into()))
+        );
+        assert_eq!(d, before);
+    }
+
+    #[test]
+    fn set_head_changes_the_dossiers_own_fields() {
+        let (mut d, mut b) = pair();
+        let mut head = Head::of(&d);
+        head.title = "Another topic".into();
+        head.overview = vec!["One paragraph.".into()];
+        apply(&mut d, &mut b, &Edit::SetHead(head)).unwrap();
+        assert_eq!(d.title, "Another topic");
+        assert_eq!(d.overview, ["One paragraph."]);
     }
 }

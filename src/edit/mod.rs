@@ -5,6 +5,8 @@
 pub mod dossier;
 pub mod item;
 pub mod slug;
+pub mod value;
 
 pub use dossier::{Applied, Edit, EditError, apply, new_id, uses};
 pub use item::{Item, Part};
+pub use value::{Head, Value};

@@ -19,6 +19,16 @@ use crate::model::{
 pub enum Action {
     /// An undoable change to the brief.
     Edit(Edit),
+    /// An undoable change to the dossier, and to the brief where it refers to what changed.
+    /// `typing` names the field typed in, so a run of keystrokes is one undo step.
+    DossierEdit {
+        /// The change.
+        edit: crate::edit::Edit,
+        /// The field typed in, e.g. "ev-talks title"; `None` for a step of its own.
+        typing: Option<String>,
+    },
+    /// Open one dossier item's form in the dossier editor (`None` closes it).
+    OpenItem(Option<String>),
     /// A menu or shortcut command.
     Command(Command),
     /// Show the brief details or one section in the editor, and scroll the preview to it.
@@ -77,6 +87,9 @@ pub enum Answer {
     Reload(PathBuf),
     /// Open the brief picked in the Open dialog; unsaved changes were asked about before.
     OpenChosen(PathBuf),
+    /// Start an empty dossier at this path, and a brief on it; unsaved changes were asked
+    /// about before.
+    NewDossierAt(PathBuf),
 }
 
 /// A field the next frame gives the keyboard focus to: the one a button just created, or
@@ -95,6 +108,11 @@ pub enum Focus {
     SectionNote(usize),
     /// A note on an item, by index in the brief's annotations.
     ItemNote(usize),
+    /// A field of the dossier's own, by its name in the file ("title", "overview").
+    HeadField(&'static str),
+    /// A field of the dossier item whose form is open, by its name in the file ("title");
+    /// the first field of the form for "".
+    ItemField(&'static str),
 }
 
 /// What the editor shows.
@@ -105,6 +123,8 @@ pub enum Selection {
     Details,
     /// One section, by index.
     Section(usize),
+    /// The dossier editor: its own fields (`None`) or one list of items.
+    Dossier(Option<crate::edit::Part>),
 }
 
 /// A menu or shortcut command.
@@ -140,6 +160,27 @@ pub enum Command {
         keep_bottom_line: bool,
         keep_prepared_for: bool,
     },
+    /// Start an empty dossier: ask where to save it, then a new brief on it.
+    NewDossier,
+    /// Ask for a story page (a new dossier) or a spreadsheet of events (into this one).
+    Import,
+    /// Import this file: a story page asks where to save the new dossier; events go into
+    /// the open dossier.
+    ImportFrom(PathBuf),
+    /// Write the imported story page's dossier to `to`, and start a brief on it.
+    ImportStoryTo { from: PathBuf, to: PathBuf },
+    /// Ask where to save a copy of the dossier (the built-in one cannot be changed).
+    SaveDossierCopy,
+    /// Write the dossier to `path` and point the brief at it.
+    SaveDossierCopyTo(PathBuf),
+    /// A new event dated today in the last category used, its title focused.
+    QuickAdd,
+    /// Ask before deleting a dossier item, saying where the brief uses it.
+    AskDelete(String),
+    /// Ask for a new id for an item.
+    AskChangeId(String),
+    /// Ask for a new name for an event category, to rename it everywhere.
+    AskRenameCategory(String),
     /// Take back the last edit.
     Undo,
     /// Redo what undo took back.
@@ -163,8 +204,9 @@ pub enum Command {
 impl Command {
     /// The commands with a keyboard shortcut, in the order they are checked: Shift variants
     /// first, since Ctrl+Z would also match Ctrl+Shift+Z.
-    pub const SHORTCUTS: [Command; 12] = [
+    pub const SHORTCUTS: [Command; 13] = [
         Command::Redo,
+        Command::QuickAdd,
         Command::SaveAs,
         Command::Undo,
         Command::New,
@@ -190,6 +232,17 @@ impl Command {
             Command::ExportPdf | Command::ExportTo(_) => "Export PDF",
             Command::ExportAs => "Export PDF to…",
             Command::PressCopy | Command::ExportPressTo { .. } => "Press copy…",
+            Command::NewDossier => "New dossier\u{2026}",
+            Command::Import | Command::ImportFrom(_) | Command::ImportStoryTo { .. } => {
+                "Import\u{2026}"
+            }
+            Command::SaveDossierCopy | Command::SaveDossierCopyTo(_) => {
+                "Save a copy of the dossier as\u{2026}"
+            }
+            Command::QuickAdd => "Quick add event",
+            Command::AskDelete(_) => "Delete\u{2026}",
+            Command::AskChangeId(_) => "Change id\u{2026}",
+            Command::AskRenameCategory(_) => "Rename this category everywhere\u{2026}",
             Command::Undo => "Undo",
             Command::Redo => "Redo",
             Command::TogglePreview => "Preview",
@@ -207,6 +260,11 @@ impl Command {
         match self {
             Command::ExportPdf | Command::ExportTo(_) => "Write the PDF beside the brief",
             Command::Undo => "Take back the last change",
+            Command::QuickAdd => "A new event dated today, in the last category used",
+            Command::NewDossier => "Start a dossier on a topic of your own, and a brief on it",
+            Command::Import => {
+                "A story page becomes a new dossier; a CSV or TSV of events is added to this one"
+            }
             Command::Redo => "Put back what Undo took back",
             _ => self.label(),
         }
@@ -244,6 +302,7 @@ impl Command {
             Command::ZoomOut => (cmd, Key::Minus),
             Command::FitWidth => (cmd, Key::Num0),
             Command::Quit => (cmd, Key::Q),
+            Command::QuickAdd => (cmd_shift, Key::E),
             _ => return None,
         };
         Some(KeyboardShortcut::new(modifiers, key))

@@ -1,5 +1,6 @@
 //! The eframe app: draws the panels, then applies what they asked for, in one place.
 
+mod dossier;
 mod safekeeping;
 
 use std::path::{Path, PathBuf};
@@ -45,6 +46,14 @@ pub enum Dialog {
     ChangedOnDisk { path: PathBuf },
     /// Save As would replace an existing file.
     Replace { path: PathBuf },
+    /// An edit of the built-in dossier: it cannot be changed; offer to save a copy.
+    ReadOnlyDossier,
+    /// Delete a dossier item the brief uses? `uses` says where.
+    Delete { id: String, uses: Vec<String> },
+    /// A new id for the item `from`, as typed so far.
+    ChangeId { from: String, text: String },
+    /// A new name for the event category `from`, as typed so far.
+    RenameCategory { from: String, text: String },
     /// Where to write a press copy, and whether it keeps the bottom line and "Prepared for".
     PressCopy {
         text: String,
@@ -62,6 +71,14 @@ pub enum PathPurpose {
     SaveAs,
     /// Export the PDF.
     Export,
+    /// Start a new dossier.
+    NewDossier,
+    /// A story page or spreadsheet to import.
+    Import,
+    /// Where to save the dossier a story page becomes.
+    ImportTo,
+    /// Where to save a copy of the dossier.
+    DossierCopy,
 }
 
 /// A short message at the foot of the window.
@@ -91,6 +108,8 @@ pub struct App {
     pub preview: PreviewState,
     /// An item the editor's list should scroll to in the next frame (a change clicked).
     pub reveal: Option<String>,
+    /// The dossier item whose form is open in the dossier editor.
+    pub open_item: Option<String>,
     /// False in tests: Browse… then does nothing rather than open a native dialog.
     pub native_dialogs: bool,
     /// The program that opens a file or address with the system's choice of application;
@@ -175,6 +194,7 @@ impl App {
             layout: LayoutWorker::start(),
             preview: PreviewState::default(),
             reveal: None,
+            open_item: None,
             native_dialogs: true,
             opener: dialogs::system_opener(),
             allow_close: false,
@@ -191,15 +211,21 @@ impl App {
     pub fn apply(&mut self, action: Action) {
         match action {
             Action::Edit(edit) => self.edit(&edit),
+            Action::DossierEdit { edit, typing } => self.edit_dossier(&edit, typing),
+            Action::OpenItem(id) => {
+                self.session.history.break_merge();
+                self.open_item = id;
+            }
             Action::Command(command) => self.run(command, false),
             Action::Select(selection) => {
                 self.session.history.break_merge();
                 self.selection = selection;
                 // The preview follows: the section's heading, or the title for the details.
-                self.preview.scroll_to = Some(match selection {
-                    Selection::Details => ScrollTarget::Start,
-                    Selection::Section(i) => ScrollTarget::Section(i),
-                });
+                self.preview.scroll_to = match selection {
+                    Selection::Details => Some(ScrollTarget::Start),
+                    Selection::Section(i) => Some(ScrollTarget::Section(i)),
+                    Selection::Dossier(_) => None,
+                };
             }
             Action::GoTo(target) => {
                 let selection = match (target.selection, target.focus) {
@@ -279,7 +305,9 @@ impl App {
         if self.session.brief == before {
             return;
         }
-        self.session.history.record(&before, edit.kind());
+        self.session
+            .history
+            .record(super::history::Snapshot::brief(&before), edit.kind());
         // Keep the selection on the same section when sections move or go.
         if let Selection::Section(i) = self.selection {
             self.selection = match *edit {
@@ -307,6 +335,8 @@ impl App {
                 | Command::NewFromThis
                 | Command::Open
                 | Command::OpenPath(_)
+                | Command::NewDossier
+                | Command::ImportStoryTo { .. }
                 | Command::Quit
         );
         if guarded && !force && self.session.is_dirty() {
@@ -408,17 +438,25 @@ impl App {
                 self.write_pdf(&path, &composed, &findings, None, "Press copy written to");
             }
             Command::Undo => {
-                if let Some(previous) = self.session.history.undo(&self.session.brief) {
-                    self.session.replace_brief_keeping_record(previous);
+                if self.session.undo() {
                     self.clamp_selection();
                 }
             }
             Command::Redo => {
-                if let Some(next) = self.session.history.redo(&self.session.brief) {
-                    self.session.replace_brief_keeping_record(next);
+                if self.session.redo() {
                     self.clamp_selection();
                 }
             }
+            Command::NewDossier
+            | Command::Import
+            | Command::ImportFrom(_)
+            | Command::ImportStoryTo { .. }
+            | Command::SaveDossierCopy
+            | Command::SaveDossierCopyTo(_)
+            | Command::QuickAdd
+            | Command::AskDelete(_)
+            | Command::AskChangeId(_)
+            | Command::AskRenameCategory(_) => self.run_dossier(command),
             Command::TogglePreview => self.prefs.preview = !self.prefs.preview,
             Command::ToggleProblems => self.runtime.show_problems = !self.runtime.show_problems,
             Command::ToggleBudget => self.runtime.show_budget = !self.runtime.show_budget,
@@ -724,6 +762,10 @@ impl App {
             PathPurpose::Open => dialogs::pick_brief(current),
             PathPurpose::SaveAs => dialogs::save_brief(current),
             PathPurpose::Export => dialogs::save_pdf(current),
+            PathPurpose::NewDossier | PathPurpose::ImportTo | PathPurpose::DossierCopy => {
+                dialogs::save_dossier(current)
+            }
+            PathPurpose::Import => dialogs::pick_import(current),
         }
     }
 
@@ -798,6 +840,17 @@ impl App {
                         PathPurpose::Open => Action::Answer(Answer::OpenChosen(path)),
                         PathPurpose::SaveAs => Action::Command(Command::SaveTo(path)),
                         PathPurpose::Export => Action::Command(Command::ExportTo(path)),
+                        PathPurpose::NewDossier => Action::Answer(Answer::NewDossierAt(path)),
+                        PathPurpose::Import => Action::Command(Command::ImportFrom(path)),
+                        PathPurpose::ImportTo => match self.runtime.importing.take() {
+                            Some(from) => {
+                                Action::Command(Command::ImportStoryTo { from, to: path })
+                            }
+                            None => Action::DismissToast,
+                        },
+                        PathPurpose::DossierCopy => {
+                            Action::Command(Command::SaveDossierCopyTo(path))
+                        }
                     });
                 } else if let Some(Dialog::Path {
                     text: t,
@@ -920,6 +973,12 @@ impl App {
                         keep_prepared_for,
                     });
                 }
+            }
+            Dialog::ReadOnlyDossier
+            | Dialog::Delete { .. }
+            | Dialog::ChangeId { .. }
+            | Dialog::RenameCategory { .. } => {
+                outcome = self.dossier_dialog_ui(ctx, dialog, &mut actions);
             }
             Dialog::Replace { path } => {
                 match modal::replace_ui(ctx, &path.display().to_string(), &file_name(&path)) {
@@ -1044,6 +1103,18 @@ impl eframe::App for App {
             Selection::Section(i) => {
                 let reveal = reveal.as_deref();
                 panels::editor::editor_ui(ui, &self.session, i, focus, reveal, &mut actions);
+            }
+            Selection::Dossier(part) => {
+                let view = panels::dossier::DossierView {
+                    dossier: &self.session.dossier.doc,
+                    brief: &self.session.brief,
+                    read_only: self.session.dossier_is_built_in(),
+                    name: self.session.dossier_name(),
+                    part,
+                    open: self.open_item.as_deref(),
+                    findings: self.session.findings(),
+                };
+                panels::dossier::dossier_ui(ui, &view, focus, &mut actions);
             }
         });
         if self.runtime.show_problems {

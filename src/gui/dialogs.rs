@@ -26,6 +26,35 @@ pub fn save_brief(current: Option<&Path>) -> Option<PathBuf> {
     )
 }
 
+/// Asks where to save a dossier.
+pub fn save_dossier(current: Option<&Path>) -> Option<PathBuf> {
+    save(
+        "Save dossier",
+        current,
+        "Dossiers",
+        &["yaml"],
+        "new-topic.dossier.yaml",
+    )
+}
+
+/// Asks for a story page or a spreadsheet of events to import.
+pub fn pick_import(start: Option<&Path>) -> Option<PathBuf> {
+    let mut dialog = rfd::FileDialog::new()
+        .set_title("Import a story page or a spreadsheet of events")
+        .add_filter(
+            "Story pages and spreadsheets",
+            &["txt", "md", "csv", "tsv", "tab"],
+        )
+        .add_filter("All files", &["*"]);
+    if let Some(dir) = start
+        .filter(|p| p.is_dir())
+        .or_else(|| start.and_then(Path::parent))
+    {
+        dialog = dialog.set_directory(dir);
+    }
+    dialog.pick_file()
+}
+
 /// Asks where to export a PDF.
 pub fn save_pdf(current: Option<&Path>) -> Option<PathBuf> {
     save("Export PDF", current, "PDF", &["pdf"], "brief.pdf")

@@ -26,4 +26,8 @@ pub struct Runtime {
     pub to_clipboard: Option<String>,
     /// What to do once a Save As started from the unsaved-changes question has saved.
     pub after_save: Option<Command>,
+    /// The category of the event last edited, for quick add.
+    pub last_category: Option<String>,
+    /// The story page being imported, while the app asks where to save its dossier.
+    pub importing: Option<std::path::PathBuf>,
 }

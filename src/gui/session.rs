@@ -5,16 +5,13 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use super::history::History;
+use super::history::{EditKind, History, Snapshot};
 use crate::Opened;
 use crate::compose::{Composed, compose};
-use crate::model::{BRIEF_VERSION_PLAIN, Brief, Dossier, PageSize, Section, SectionKind};
+use crate::model::{Brief, Dossier};
 use crate::problem::Finding;
 use crate::store::{self, Loaded, StoreError};
 use crate::validate::validate_composed;
-
-/// The marking a new brief starts with.
-pub const DEFAULT_MARKING: &str = "INTERNAL \u{2014} FOR MEETING USE ONLY";
 
 /// The brief being edited.
 pub struct Session {
@@ -22,8 +19,17 @@ pub struct Session {
     pub brief: Brief,
     /// Its file; `None` until first saved.
     pub path: Option<PathBuf>,
-    /// The dossier it is made from.
+    /// The dossier it is made from, with the staffer's edits.
     pub dossier: Loaded<Dossier>,
+    /// The dossier's file; `None` for the built-in dossier, which cannot be changed.
+    pub dossier_file: Option<PathBuf>,
+    /// The dossier as its file holds it: as read, then as last saved. `dossier.text` is that
+    /// file's text, so a save changes only the lines of what changed.
+    dossier_saved: Dossier,
+    /// The dossier's file as this window last read or wrote it: a save checks it first.
+    dossier_disk: Option<crate::fingerprint::Fingerprint>,
+    /// Counts changes to the dossier, so the composition is redone after each.
+    dossier_revision: u64,
     /// Undo and redo.
     pub history: History,
     /// For a brief started from another (a template over its dossier, or "New brief from
@@ -34,8 +40,9 @@ pub struct Session {
     saved: Brief,
     /// The text of that file, so a save changes only the lines of what changed since.
     saved_text: Option<String>,
-    /// The composed brief and its problems, and the brief they were made from.
-    derived: (Brief, Arc<Composed>, Vec<Finding>),
+    /// The composed brief and its problems, and the brief and dossier revision they were
+    /// made from.
+    derived: (Brief, u64, Arc<Composed>, Vec<Finding>),
     /// Which composition `derived` holds; see [`Session::revision`].
     revision: u64,
 }
@@ -52,44 +59,50 @@ impl Session {
     /// A new brief over the built-in dossier, with every section.
     pub fn new_default() -> Result<Session, StoreError> {
         let dossier = store::default_dossier()?;
-        let brief = Brief {
-            version: BRIEF_VERSION_PLAIN,
-            dossier: None,
-            title: "Untitled brief".into(),
-            subtitle: dossier.doc.title.clone(),
-            meeting: Default::default(),
-            prepared_for: String::new(),
-            prepared_by: String::new(),
-            marking: DEFAULT_MARKING.into(),
-            page_size: PageSize::A4,
-            language: "en".to_owned(),
-            page_budget: None,
-            include_annotations: true,
-            press_marking: None,
-            // Every kind of the dossier; notes and changes are the staffer's to add.
-            sections: SectionKind::ALL
-                .into_iter()
-                .filter(|k| !matches!(k, SectionKind::Notes | SectionKind::Changes))
-                .map(Section::new)
-                .collect(),
-            annotations: Vec::new(),
-            last_export: None,
-        };
+        let brief = crate::start::brief_on(&dossier.doc, None);
         Ok(Session::from_parts(brief, None, dossier))
     }
 
     /// Opens a brief file and its dossier.
     pub fn open(path: &Path) -> Result<Session, StoreError> {
         let opened = Opened::open(path)?;
+        let dossier_file = opened
+            .brief
+            .doc
+            .dossier
+            .as_deref()
+            .map(|field| store::dossier_path(&opened.path, field));
         let mut session = Session::from_parts(opened.brief.doc, Some(opened.path), opened.dossier);
         session.saved_text = Some(opened.brief.text);
+        session.dossier_disk = dossier_file
+            .as_deref()
+            .and_then(|p| crate::fingerprint::Fingerprint::of(p).ok());
+        session.dossier_file = dossier_file;
+        Ok(session)
+    }
+
+    /// A new brief on the dossier file `path` (made or imported a moment ago), read from it.
+    pub fn on_dossier_file(path: &Path) -> Result<Session, StoreError> {
+        let dossier = store::read_dossier(path)?;
+        let field = std::path::absolute(path)
+            .unwrap_or_else(|_| path.to_owned())
+            .display()
+            .to_string();
+        let brief = crate::start::brief_on(&dossier.doc, Some(field));
+        let mut session = Session::from_parts(brief, None, dossier);
+        session.dossier_disk = crate::fingerprint::Fingerprint::of(path).ok();
+        session.dossier_file = Some(path.to_owned());
         Ok(session)
     }
 
     /// A session on a brief and dossier already in memory.
     pub fn from_parts(brief: Brief, path: Option<PathBuf>, dossier: Loaded<Dossier>) -> Session {
-        let derived = derive(&dossier.doc, &brief);
+        let derived = derive(&dossier.doc, &brief, 0);
         Session {
+            dossier_saved: dossier.doc.clone(),
+            dossier_file: None,
+            dossier_disk: None,
+            dossier_revision: 0,
             saved: brief.clone(),
             saved_text: None,
             brief,
@@ -109,6 +122,9 @@ impl Session {
     pub fn started_from(&self, brief: Brief) -> Session {
         let mut next = Session::from_parts(brief, None, self.dossier.clone());
         next.origin = self.path.clone().or_else(|| self.origin.clone());
+        next.dossier_file = self.dossier_file.clone();
+        next.dossier_saved = self.dossier_saved.clone();
+        next.dossier_disk = self.dossier_disk.clone();
         next.saved = Brief {
             title: String::new(),
             ..next.brief.clone()
@@ -117,7 +133,164 @@ impl Session {
     }
 
     pub fn is_dirty(&self) -> bool {
-        self.brief != self.saved
+        self.brief != self.saved || self.dossier_is_dirty()
+    }
+
+    /// True when the dossier differs from its file.
+    pub fn dossier_is_dirty(&self) -> bool {
+        self.dossier.doc != self.dossier_saved
+    }
+
+    /// True for the built-in dossier, which is read only: edits need a copy of it first.
+    pub fn dossier_is_built_in(&self) -> bool {
+        self.dossier_file.is_none()
+    }
+
+    /// The dossier file's name, or "the built-in dossier".
+    pub fn dossier_name(&self) -> String {
+        self.dossier_file
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map_or_else(
+                || "the built-in dossier".into(),
+                |n| n.to_string_lossy().into_owned(),
+            )
+    }
+
+    /// Applies a dossier edit (and its part in the brief) as one undo step. Refused, with
+    /// nothing changed, on the built-in dossier and when the edit itself is refused.
+    pub fn edit_dossier(
+        &mut self,
+        edit: &crate::edit::Edit,
+        kind: EditKind,
+    ) -> Result<crate::edit::Applied, String> {
+        if self.dossier_is_built_in() {
+            return Err("the built-in dossier cannot be changed; save a copy of it first".into());
+        }
+        let before = Snapshot {
+            brief: self.brief.clone(),
+            dossier: Some(self.dossier.doc.clone()),
+        };
+        let applied = crate::edit::apply(&mut self.dossier.doc, &mut self.brief, edit)
+            .map_err(|e| e.to_string())?;
+        if Some(&self.dossier.doc) != before.dossier.as_ref() || self.brief != before.brief {
+            self.history.record(before, kind);
+            self.dossier_revision += 1;
+        }
+        Ok(applied)
+    }
+
+    /// Puts `dossier` in place of the open one as one undo step: for an import, made by the
+    /// core on a copy. Refused on the built-in dossier.
+    pub fn replace_dossier(&mut self, dossier: Dossier) -> Result<(), String> {
+        if self.dossier_is_built_in() {
+            return Err("the built-in dossier cannot be changed; save a copy of it first".into());
+        }
+        if dossier != self.dossier.doc {
+            let before = Snapshot {
+                brief: self.brief.clone(),
+                dossier: Some(std::mem::replace(&mut self.dossier.doc, dossier)),
+            };
+            self.history.record(before, EditKind::Other);
+            self.dossier_revision += 1;
+        }
+        Ok(())
+    }
+
+    /// Puts a snapshot from undo or redo in place of the documents.
+    pub fn restore(&mut self, snapshot: Snapshot) {
+        self.replace_brief_keeping_record(snapshot.brief);
+        if let Some(dossier) = snapshot.dossier {
+            self.dossier.doc = dossier;
+            self.dossier_revision += 1;
+        }
+    }
+
+    /// Takes back the last step; false if there was none.
+    pub fn undo(&mut self) -> bool {
+        match self.history.undo(&self.brief, &self.dossier.doc) {
+            Some(previous) => {
+                self.restore(previous);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Puts back what undo took back; false if there was nothing.
+    pub fn redo(&mut self) -> bool {
+        match self.history.redo(&self.brief, &self.dossier.doc) {
+            Some(next) => {
+                self.restore(next);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Saves the dossier's edits to its file, atomically, changing only the lines of what
+    /// changed; nothing to do when it has none. Refused when the file changed on disk since it
+    /// was read or saved here, so another's edits are never overwritten unseen.
+    pub fn save_dossier(&mut self) -> Result<(), StoreError> {
+        if !self.dossier_is_dirty() {
+            return Ok(());
+        }
+        let Some(path) = self.dossier_file.clone() else {
+            return Err(StoreError::Write {
+                path: self.dossier.name.clone(),
+                source: std::io::Error::other(
+                    "the built-in dossier cannot be changed; save a copy of it first",
+                ),
+            });
+        };
+        if let Some(disk) = &self.dossier_disk
+            && disk.compare(&path) != crate::fingerprint::OnDisk::Same
+        {
+            return Err(StoreError::Write {
+                path: path.display().to_string(),
+                source: std::io::Error::other(
+                    "the dossier changed on disk since this window read it; your edits are \
+                     still here: use File \u{2192} Save a copy of the dossier as\u{2026} to keep them",
+                ),
+            });
+        }
+        self.write_dossier(&path)
+    }
+
+    /// Writes the dossier, edits and all, to `path`, and edits go there from now on: the
+    /// brief's `dossier:` names it (relative to the brief's folder when it has one). The
+    /// original file is left as it is.
+    pub fn save_dossier_copy(&mut self, path: &Path) -> Result<(), StoreError> {
+        self.write_dossier(path)?;
+        let field = match self.path.as_ref().or(self.origin.as_ref()) {
+            Some(brief) => relative_to(path, brief),
+            None => std::path::absolute(path)
+                .unwrap_or_else(|_| path.to_owned())
+                .display()
+                .to_string(),
+        };
+        self.brief.dossier = Some(field);
+        self.dossier_file = Some(path.to_owned());
+        self.dossier.name = path.display().to_string();
+        Ok(())
+    }
+
+    fn write_dossier(&mut self, path: &Path) -> Result<(), StoreError> {
+        let text = crate::yaml_patch::to_string_over_with(
+            &self.dossier.text,
+            &self.dossier_saved,
+            &self.dossier.doc,
+            |t| store::parse_dossier(t, "").ok(),
+        )
+        .map_err(|e| StoreError::Write {
+            path: path.display().to_string(),
+            source: std::io::Error::other(e),
+        })?;
+        store::write_atomic(path, text.as_bytes())?;
+        self.dossier.text = text;
+        self.dossier_saved = self.dossier.doc.clone();
+        self.dossier_disk = crate::fingerprint::Fingerprint::of(path).ok();
+        Ok(())
     }
 
     /// The file name, or "Untitled".
@@ -134,8 +307,14 @@ impl Session {
     pub fn save_to(&mut self, path: &Path) -> Result<(), StoreError> {
         let mut brief = self.brief.clone();
         let old = self.path.as_ref().or(self.origin.as_ref());
-        if let (Some(old), Some(written)) = (old, &brief.dossier) {
-            brief.dossier = Some(dossier_field(old, path, written));
+        match (old, &brief.dossier) {
+            (Some(old), Some(written)) => brief.dossier = Some(dossier_field(old, path, written)),
+            // A dossier named by its absolute path (a brief started on a new dossier) is
+            // named relative to the brief's folder, so the two can move together.
+            (None, Some(written)) if Path::new(written).is_absolute() => {
+                brief.dossier = Some(relative_to(Path::new(written), path));
+            }
+            _ => {}
         }
         let previous = self.saved_text.as_deref().map(|text| (text, &self.saved));
         let text = store::save_brief_over(path, &brief, previous)?;
@@ -150,14 +329,16 @@ impl Session {
     /// export: undo takes back edits, not exports, and badges must not come back.
     pub fn replace_brief_keeping_record(&mut self, mut brief: Brief) {
         brief.last_export = self.brief.last_export.clone();
+        // Which dossier file the brief is on changes with a copy saved, not with undo.
+        brief.dossier = self.brief.dossier.clone();
         brief.version = brief.version.max(self.brief.version);
         self.brief = brief;
     }
 
     /// Recomposes and revalidates if the brief changed since the last time.
     pub fn refresh(&mut self) {
-        if self.derived.0 != self.brief {
-            self.derived = derive(&self.dossier.doc, &self.brief);
+        if self.derived.0 != self.brief || self.derived.1 != self.dossier_revision {
+            self.derived = derive(&self.dossier.doc, &self.brief, self.dossier_revision);
             self.revision = next_revision();
         }
     }
@@ -170,21 +351,25 @@ impl Session {
 
     /// The composed brief, as of the last [`Session::refresh`].
     pub fn composed(&self) -> &Composed {
-        &self.derived.1
+        &self.derived.2
     }
 
     /// The same, shared: the layout thread gets it without a copy of a long brief.
     pub fn composed_shared(&self) -> &Arc<Composed> {
-        &self.derived.1
+        &self.derived.2
     }
 
     /// Every problem in the brief, as of the last [`Session::refresh`].
     pub fn findings(&self) -> &[Finding] {
-        &self.derived.2
+        &self.derived.3
     }
 }
 
-fn derive(dossier: &Dossier, brief: &Brief) -> (Brief, Arc<Composed>, Vec<Finding>) {
+fn derive(
+    dossier: &Dossier,
+    brief: &Brief,
+    revision: u64,
+) -> (Brief, u64, Arc<Composed>, Vec<Finding>) {
     let composed = compose(dossier, brief);
     let mut findings = validate_composed(dossier, brief, &composed);
     // The window shows what the PDF will print, replacements included, and lists them.
@@ -196,7 +381,12 @@ fn derive(dossier: &Dossier, brief: &Brief) -> (Brief, Arc<Composed>, Vec<Findin
             m.describe(),
         )
     }));
-    (brief.clone(), Arc::new(printable.composed), findings)
+    (
+        brief.clone(),
+        revision,
+        Arc::new(printable.composed),
+        findings,
+    )
 }
 
 /// The `dossier` field of a brief moving from `old` to `new`: as written while it still

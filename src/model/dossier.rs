@@ -205,6 +205,31 @@ pub struct Source {
     pub url: Option<String>,
 }
 
+impl Dossier {
+    /// A dossier with nothing in it yet, on `title`, as of `as_of`: valid as it is.
+    pub fn empty(id: &str, title: &str, as_of: Date) -> Dossier {
+        Dossier {
+            version: super::DOSSIER_VERSION,
+            id: if id.is_empty() {
+                "dossier".into()
+            } else {
+                id.to_owned()
+            },
+            title: title.to_owned(),
+            subtitle: String::new(),
+            as_of,
+            overview: Vec::new(),
+            indicators: Vec::new(),
+            people: Vec::new(),
+            organizations: Vec::new(),
+            timeline: Vec::new(),
+            scenarios: Vec::new(),
+            precedents: Vec::new(),
+            sources: Vec::new(),
+        }
+    }
+}
+
 impl Event {
     /// The date as printed in tables: "2 Dec 2025", or "undated".
     pub fn date_label(&self) -> String {

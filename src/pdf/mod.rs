@@ -22,7 +22,7 @@ use krilla::page::PageSettings;
 use krilla::{Document, SerializeSettings};
 
 pub use error::{PdfError, Violation};
-pub use time::Timestamp;
+pub use time::{Timestamp, civil_from_days};
 
 use crate::layout::pages::Pages;
 

@@ -85,7 +85,7 @@ impl Timestamp {
 
 /// Year, month (1–12) and day (1–31) of the day `days` after 1970-01-01, in the proleptic
 /// Gregorian calendar (Howard Hinnant's `civil_from_days`, for days on or after the epoch).
-fn civil_from_days(days: u64) -> (u64, u8, u8) {
+pub fn civil_from_days(days: u64) -> (u64, u8, u8) {
     // Shift the epoch to 0000-03-01, so that leap days fall at the end of a year.
     let z = days + 719_468;
     let era = z / 146_097;

@@ -45,6 +45,7 @@ impl App {
             // Picked in the path dialog Open showed, after the unsaved changes were asked
             // about: not asked twice.
             Answer::OpenChosen(path) => self.run(Command::OpenPath(path), true),
+            Answer::NewDossierAt(path) => self.new_dossier_at(&path),
             Answer::Restore => {
                 let Some(found) = self.orphans.first().map(|o| &o.recovery) else {
                     return;

@@ -3,6 +3,8 @@
 
 pub mod changes;
 pub mod details;
+pub mod dossier;
+pub mod dossier_modal;
 pub mod editor;
 pub mod menu;
 pub mod modal;

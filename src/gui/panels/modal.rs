@@ -32,7 +32,7 @@ pub enum Unsaved {
 
 /// True in the first frame a dialog of this `kind` is shown, when its first field or main
 /// button takes the focus, so the staffer can type or press Enter at once.
-fn just_opened(ui: &egui::Ui, kind: &str) -> bool {
+pub(super) fn just_opened(ui: &egui::Ui, kind: &str) -> bool {
     let id = Id::unique(("dialog-shown", kind));
     let pass = ui.ctx().cumulative_pass_nr();
     let last = ui.data_mut(|d| {
@@ -56,6 +56,13 @@ pub fn path_ui(
         PathPurpose::Open => ("Open a brief", "Open"),
         PathPurpose::SaveAs => ("Save the brief as", "Save"),
         PathPurpose::Export => ("Export the PDF to", "Export"),
+        PathPurpose::NewDossier => ("Save the new dossier as", "Create"),
+        PathPurpose::Import => (
+            "Import a story page (a new dossier) or a CSV/TSV of events (into this dossier)",
+            "Import",
+        ),
+        PathPurpose::ImportTo => ("Save the imported dossier as", "Import"),
+        PathPurpose::DossierCopy => ("Save a copy of the dossier as", "Save copy"),
     };
     let mut outcome = Outcome::Open;
     let mut browse = false;
@@ -181,7 +188,13 @@ pub fn error_ui(ctx: &Context, title: &str, message: &str) -> Outcome {
 
 /// Asks a question with a row of buttons; the last button is the one Escape or a click
 /// outside stands for. Returns the index of the button chosen, once one is.
-fn ask_ui(ctx: &Context, id: &str, title: &str, body: &str, buttons: &[&str]) -> Option<usize> {
+pub(super) fn ask_ui(
+    ctx: &Context,
+    id: &str,
+    title: &str,
+    body: &str,
+    buttons: &[&str],
+) -> Option<usize> {
     let mut chosen = None;
     let response = Modal::new(Id::unique(id)).show(ctx, |ui| {
         ui.set_width(520.0);
@@ -192,7 +205,7 @@ fn ask_ui(ctx: &Context, id: &str, title: &str, body: &str, buttons: &[&str]) ->
         // something, when Enter takes the safe way out (the last) as Esc does.
         let destructive = matches!(
             buttons.first(),
-            Some(&("Overwrite" | "Replace" | "Restore over it"))
+            Some(&("Overwrite" | "Replace" | "Restore over it" | "Delete"))
         );
         let default = if destructive {
             buttons.len().saturating_sub(1)
