@@ -122,7 +122,7 @@ pub struct App {
     /// writes them.
     recovery: Option<Keeper>,
     /// The brief last handed to the recovery writer; `None` when no copy is kept.
-    recovery_sent: Option<Brief>,
+    recovery_sent: Option<(Brief, u64)>,
     /// Copies left by windows that have ended, claimed by this one, offered one at a time.
     orphans: Vec<Orphan>,
     /// The brief's file as this window last read or wrote it: a save checks it first.
@@ -228,6 +228,9 @@ impl App {
                 };
             }
             Action::GoTo(target) => {
+                if target.open.is_some() {
+                    self.open_item = target.open.clone();
+                }
                 let selection = match (target.selection, target.focus) {
                     // A note on an item is edited in the first section that lists it.
                     (Selection::Details, Some(Focus::ItemNote(n))) => self
@@ -507,14 +510,30 @@ impl App {
     }
 
     fn save(&mut self, path: &Path) {
+        // The dossier first: a brief saved without the dossier edits it shows would print
+        // something else when reopened.
+        let dossier_edited = self.session.dossier_is_dirty();
+        if let Err(e) = self.session.save_dossier() {
+            self.runtime.after_save = None;
+            self.fail(
+                "Could not save the dossier; your changes are still here",
+                &e.to_string(),
+            );
+            return;
+        }
         match self.session.save_to(path) {
             Ok(()) => {
                 // Read back: what is on disk now is what this window wrote, whatever form
                 // the writer gave it.
                 self.disk = Fingerprint::of(path).ok();
                 self.prefs.touch(path);
+                let also = if dossier_edited {
+                    format!(" and the dossier {}", self.session.dossier_name())
+                } else {
+                    String::new()
+                };
                 self.runtime.toast = Some(Toast {
-                    text: format!("Saved {}", path.display()),
+                    text: format!("Saved {}{also}", path.display()),
                     ..Default::default()
                 });
                 if let Some(next) = self.runtime.after_save.take() {
@@ -863,7 +882,16 @@ impl App {
                 }
             }
             Dialog::Unsaved { then } => {
-                let choice = modal::unsaved_ui(ctx, &self.session.name());
+                let name = if self.session.dossier_is_dirty() {
+                    format!(
+                        "{} and the dossier {}",
+                        self.session.name(),
+                        self.session.dossier_name()
+                    )
+                } else {
+                    self.session.name()
+                };
+                let choice = modal::unsaved_ui(ctx, &name);
                 match choice {
                     modal::Unsaved::Save => {
                         outcome = Outcome::Confirm;
@@ -1121,6 +1149,7 @@ impl eframe::App for App {
             panels::status::problems_window(
                 &ctx,
                 &self.session.brief,
+                &self.session.dossier.doc,
                 self.session.findings(),
                 &mut actions,
             );

@@ -36,9 +36,18 @@ pub struct Recovery {
     pub taken_at: u64,
     /// The brief, with its unsaved changes.
     pub brief: Brief,
+    /// Its dossier, when that has unsaved changes too (made in the dossier editor).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dossier: Option<crate::model::Dossier>,
 }
 
 impl Recovery {
+    /// The same copy, keeping the dossier's unsaved changes too, if it has any.
+    pub fn with_dossier(mut self, dossier: Option<&crate::model::Dossier>) -> Recovery {
+        self.dossier = dossier.cloned();
+        self
+    }
+
     /// A copy of `brief` taken now, of edits begun on `path` when it held `fingerprint`.
     pub fn now(path: Option<&Path>, fingerprint: Option<Fingerprint>, brief: &Brief) -> Recovery {
         let taken_at = SystemTime::now()
@@ -49,6 +58,7 @@ impl Recovery {
             fingerprint,
             taken_at,
             brief: brief.clone(),
+            dossier: None,
         }
     }
 

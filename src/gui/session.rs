@@ -197,6 +197,11 @@ impl Session {
         Ok(())
     }
 
+    /// Counts the dossier's changes in this session: equal counts, the same dossier.
+    pub fn dossier_revision(&self) -> u64 {
+        self.dossier_revision
+    }
+
     /// Puts a snapshot from undo or redo in place of the documents.
     pub fn restore(&mut self, snapshot: Snapshot) {
         self.replace_brief_keeping_record(snapshot.brief);

@@ -113,6 +113,14 @@ impl App {
             }
             _ => untitled(found).map(|s| (s, None)),
         };
+        // The dossier's unsaved edits come back as one step to undo, if its file is known.
+        let restored = restored.map(|(mut session, disk)| {
+            if let Some(dossier) = found.dossier.clone() {
+                // Refused only for the built-in dossier, whose edits cannot have been made.
+                let _ = session.replace_dossier(dossier);
+            }
+            (session, disk)
+        });
         match restored {
             Ok((session, disk)) => {
                 self.replace_session(session);
@@ -123,7 +131,7 @@ impl App {
                     .as_mut()
                     .is_some_and(|k| k.write_now(Some(&copy)).is_ok());
                 if safe {
-                    self.recovery_sent = Some(self.session.brief.clone());
+                    self.recovery_sent = Some(self.sent_now());
                     orphan.resolve();
                 } else {
                     orphan.keep();
@@ -148,7 +156,17 @@ impl App {
 
     /// This window's unsaved changes, as a crash copy.
     fn recovery_copy(&self) -> Recovery {
+        let dossier = self
+            .session
+            .dossier_is_dirty()
+            .then_some(&self.session.dossier.doc);
         Recovery::now(self.session.path.as_deref(), self.disk, &self.session.brief)
+            .with_dossier(dossier)
+    }
+
+    /// What a crash copy taken now holds, to tell whether the last one sent is current.
+    fn sent_now(&self) -> (crate::model::Brief, u64) {
+        (self.session.brief.clone(), self.session.dossier_revision())
     }
 
     /// The window ends, however it ends: keeps its unsaved changes, if any, for the next
@@ -167,15 +185,19 @@ impl App {
         if self.recovery.is_none() {
             return;
         }
-        let copy = (self.session.is_dirty()
-            && self.recovery_sent.as_ref() != Some(&self.session.brief))
-        .then(|| self.recovery_copy());
+        let current = self
+            .recovery_sent
+            .as_ref()
+            .is_some_and(|(brief, revision)| {
+                *brief == self.session.brief && *revision == self.session.dossier_revision()
+            });
+        let copy = (self.session.is_dirty() && !current).then(|| self.recovery_copy());
         let Some(keeper) = &mut self.recovery else {
             return;
         };
         if let Some(copy) = copy {
             keeper.send(Some(copy));
-            self.recovery_sent = Some(self.session.brief.clone());
+            self.recovery_sent = Some(self.sent_now());
         } else if !self.session.is_dirty() && self.recovery_sent.take().is_some() {
             keeper.send(None);
         }
@@ -197,7 +219,7 @@ impl Drop for App {
 fn untitled(found: &Recovery) -> Result<Session, StoreError> {
     let mut brief = found.brief.clone();
     let dossier = match &brief.dossier {
-        None => store::default_dossier()?,
+        None => (store::default_dossier()?, None),
         Some(relative) => {
             let base = found
                 .path
@@ -206,14 +228,16 @@ fn untitled(found: &Recovery) -> Result<Session, StoreError> {
             let path = fingerprint::canonical(&store::dossier_path(&base, relative));
             let loaded = store::read_dossier(&path)?;
             brief.dossier = Some(path.display().to_string());
-            loaded
+            (loaded, Some(path))
         }
     };
+    let (dossier, dossier_file) = dossier;
     // A session takes the brief it is made from as saved; this one is not saved anywhere, so
     // it starts from a brief that differs and holds the restored one as its edit.
     let mut unsaved = brief.clone();
     unsaved.title.push_str(" (not saved)");
     let mut session = Session::from_parts(unsaved, None, dossier);
     session.brief = brief;
+    session.dossier_file = dossier_file;
     Ok(session)
 }

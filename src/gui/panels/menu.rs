@@ -50,6 +50,7 @@ pub fn menu_ui(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
                 }
             });
             item(ui, Command::NewFromThis, true, actions);
+            item(ui, Command::NewDossier, true, actions);
             item(ui, Command::Open, true, actions);
             ui.menu_button("Open Recent", |ui| {
                 if app.prefs.recent.is_empty() {
@@ -64,6 +65,9 @@ pub fn menu_ui(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
             ui.separator();
             item(ui, Command::Save, true, actions);
             item(ui, Command::SaveAs, true, actions);
+            item(ui, Command::SaveDossierCopy, true, actions);
+            ui.separator();
+            item(ui, Command::Import, true, actions);
             ui.separator();
             item(ui, Command::ExportPdf, true, actions);
             item(ui, Command::ExportAs, true, actions);
@@ -74,6 +78,8 @@ pub fn menu_ui(ui: &mut Ui, app: &App, actions: &mut Vec<Action>) {
         ui.menu_button("Edit", |ui| {
             item(ui, Command::Undo, history.can_undo(), actions);
             item(ui, Command::Redo, history.can_redo(), actions);
+            ui.separator();
+            item(ui, Command::QuickAdd, true, actions);
         });
         ui.menu_button("View", |ui| {
             let mut shown = app.prefs.preview;

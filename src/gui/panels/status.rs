@@ -170,6 +170,7 @@ pub fn budget_window(ctx: &Context, pages: &Pages, budget: Option<u32>, open: &m
 pub fn problems_window(
     ctx: &Context,
     brief: &Brief,
+    dossier: &crate::model::Dossier,
     findings: &[Finding],
     actions: &mut Vec<Action>,
 ) {
@@ -187,7 +188,7 @@ pub fn problems_window(
                         Severity::Error => ("Error", ui.visuals().error_fg_color),
                         Severity::Warning => ("Warning", ui.visuals().warn_fg_color),
                     };
-                    let (place, target) = locate(brief, f);
+                    let (place, target) = locate(brief, dossier, f);
                     ui.horizontal_wrapped(|ui| {
                         ui.label(bold(mark).color(color));
                         ui.label(&f.message);
