@@ -152,6 +152,14 @@ impl Changes {
         self.new.is_empty() && self.changed.is_empty() && self.removed.is_empty()
     }
 
+    /// True when the dossier itself changed since the export: something new, changed or
+    /// removed from it. Items the staffer stopped selecting are the staffer's own doing.
+    pub fn dossier_changed(&self) -> bool {
+        !self.new.is_empty()
+            || !self.changed.is_empty()
+            || self.removed.iter().any(|r| !r.in_dossier)
+    }
+
     /// The state of an item for badges: new, changed, or neither.
     pub fn badge(&self, id: &str) -> Option<Badge> {
         if self.new.iter().any(|c| c.id == id) {
@@ -163,7 +171,8 @@ impl Changes {
         }
     }
 
-    /// One line: "3 new events in your slices, 1 indicator changed, 1 item removed".
+    /// One line: "3 new events in your slices, 1 indicator changed, 1 item removed from the
+    /// dossier".
     pub fn summary(&self) -> String {
         let mut parts = Vec::new();
         for (kind, count) in counted(&self.new) {
@@ -177,10 +186,15 @@ impl Changes {
         for (kind, count) in counted(&self.changed) {
             parts.push(format!("{count} {} changed", kind.noun(count)));
         }
-        let removed = self.removed.len();
-        if removed > 0 {
-            let noun = if removed == 1 { "item" } else { "items" };
-            parts.push(format!("{removed} {noun} removed"));
+        let gone = self.removed.iter().filter(|r| !r.in_dossier).count();
+        if gone > 0 {
+            let noun = if gone == 1 { "item" } else { "items" };
+            parts.push(format!("{gone} {noun} removed from the dossier"));
+        }
+        let unselected = self.removed.len() - gone;
+        if unselected > 0 {
+            let noun = if unselected == 1 { "item" } else { "items" };
+            parts.push(format!("{unselected} {noun} no longer selected"));
         }
         if parts.is_empty() {
             "nothing has changed".to_owned()

@@ -89,7 +89,7 @@ fn changes_names_every_change_and_nothing_else() {
     assert_eq!(lines.len(), 4, "{text}");
     assert!(
         lines[0].ends_with(
-            "; dossier as of 7 Dec 2025): 1 new event in your slices, 1 indicator changed, 1 item removed"
+            "; dossier as of 7 Dec 2025): 1 new event in your slices, 1 indicator changed, 1 item removed from the dossier"
         ),
         "{text}"
     );

@@ -1004,7 +1004,7 @@ fn reopened_after_the_dossier_moved_on_it_names_and_badges_each_change() {
     let short = day.display_short();
     let (day_month, _) = short.rsplit_once(' ').unwrap();
     let summary = format!(
-        "Since the last export ({day_month}): 1 new event in your slices, 1 indicator changed, 1 item removed"
+        "Since the last export ({day_month}): 1 new event in your slices, 1 indicator changed, 1 item removed from the dossier"
     );
     harness.get_by_label(&summary).click();
     harness.run();

@@ -119,7 +119,7 @@ fn new_events_in_the_slice_changed_figures_and_removed_items_are_named_and_nothi
     assert!(!c.removed[0].in_dossier);
     assert_eq!(
         c.summary(),
-        "2 new events in your slices, 1 indicator changed, 1 item removed"
+        "2 new events in your slices, 1 indicator changed, 1 item removed from the dossier"
     );
     assert_eq!(c.badge("ev-4"), Some(Badge::New));
     assert_eq!(c.badge("ind-a"), Some(Badge::Changed));
@@ -206,7 +206,7 @@ fn an_item_the_brief_no_longer_selects_is_removed_but_still_named() {
         c.removed[0].text(),
         "19 Nov 2025 \u{2014} Two (no longer selected)"
     );
-    assert_eq!(c.summary(), "1 item removed");
+    assert_eq!(c.summary(), "1 item no longer selected");
 }
 
 #[test]

@@ -1,15 +1,17 @@
 //! The line under the menu when the dossier changed since the brief's last export: "Since the
-//! last export (2 Dec): 3 new events in your slices, 1 indicator changed, 1 item removed",
-//! and, unfolded, each item a click away in the editor and the preview.
+//! last export (2 Dec): 3 new events in your slices, 1 indicator changed, 1 item removed from
+//! the dossier", and, unfolded, each item a click away in the editor and the preview.
 
 use egui::{RichText, Ui};
 
 use crate::changes::Changes;
 use crate::gui::action::Action;
 
-/// True when there is something to say: an earlier export, and changes since.
+/// True when there is something to say: an earlier export, and the dossier changed since.
+/// Items the staffer unticks while editing do not raise it (it would push the editor down
+/// mid-edit); they are listed under it when it is up for other reasons.
 pub fn shown(changes: &Changes) -> bool {
-    changes.since.is_some() && !changes.is_empty()
+    changes.since.is_some() && changes.dossier_changed()
 }
 
 /// "Since the last export (2 Dec): …".
