@@ -1218,7 +1218,7 @@ fn a_new_talking_point_and_a_new_item_note_take_the_focus() {
     harness.run();
     let section = match harness.state().selection {
         Selection::Section(i) => i,
-        Selection::Details => panic!("a section is selected"),
+        other => panic!("a section is selected, not {other:?}"),
     };
     harness.get_by_label("Add talking point").click();
     harness.run();
