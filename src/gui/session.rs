@@ -124,7 +124,7 @@ impl Session {
         next.origin = self.path.clone().or_else(|| self.origin.clone());
         next.dossier_file = self.dossier_file.clone();
         next.dossier_saved = self.dossier_saved.clone();
-        next.dossier_disk = self.dossier_disk.clone();
+        next.dossier_disk = self.dossier_disk;
         next.saved = Brief {
             title: String::new(),
             ..next.brief.clone()

@@ -19,12 +19,12 @@ impl App {
         }
         let kind = typing.map_or(EditKind::Other, EditKind::Typing);
         match self.session.edit_dossier(edit, kind) {
-            Ok(applied) => self.after_dossier_edit(edit, applied),
+            Ok(applied) => self.after_dossier_edit(edit, &applied),
             Err(e) => self.fail("Not changed", &e),
         }
     }
 
-    fn after_dossier_edit(&mut self, edit: &edit::Edit, applied: edit::Applied) {
+    fn after_dossier_edit(&mut self, edit: &edit::Edit, applied: &edit::Applied) {
         match edit {
             edit::Edit::Add { .. }
             | edit::Edit::QuickAddEvent { .. }
