@@ -308,9 +308,10 @@ impl App {
         if self.session.brief == before {
             return;
         }
-        self.session
-            .history
-            .record(super::history::Snapshot::brief(&before), edit.kind());
+        self.session.history.record(
+            super::history::Snapshot::brief(&before),
+            super::action::undo_kind(edit),
+        );
         // Keep the selection on the same section when sections move or go.
         if let Selection::Section(i) = self.selection {
             self.selection = match *edit {
