@@ -67,7 +67,12 @@ pub fn story(file: &Path, output: &Path, force: bool) -> Outcome {
     );
     if undated > 0 {
         err!(
-            "hint: the page gives no dates; `briefing validate {}` lists each event that needs one",
+            "hint: the page gives no dates for {}; `briefing validate {}` lists each event that needs one",
+            if undated == d.timeline.len() {
+                "its events".to_owned()
+            } else {
+                format!("{undated} of its events")
+            },
             output.display()
         );
     }

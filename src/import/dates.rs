@@ -98,6 +98,64 @@ pub fn parse(text: &str) -> Result<EventDate, String> {
     }
 }
 
+/// The dates written inside a sentence or headline: "on 14 October 2025", "(November 2,
+/// 2025)", "in July 2025", "2025-11-14", each with its byte range in `text`, in order. A
+/// year alone ("since 2018") is not taken: in running text it is rarely the event's date.
+pub fn find(text: &str) -> Vec<(std::ops::Range<usize>, EventDate)> {
+    // Words with their byte ranges, without the punctuation around them.
+    let mut tokens: Vec<(usize, &str)> = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        match (c.is_whitespace(), start) {
+            (false, None) => start = Some(i),
+            (true, Some(s)) => {
+                let word = &text[s..i];
+                let trimmed = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+                let offset = s + word.len() - trimmed.len();
+                let trimmed = trimmed.trim_end_matches(|c: char| !c.is_alphanumeric());
+                if !trimmed.is_empty() {
+                    tokens.push((offset, trimmed));
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(&(from, first)) = tokens.get(i) {
+        let end = |n: usize| tokens.get(i + n - 1).map_or(from, |(at, w)| at + w.len());
+        let phrase = |n: usize| {
+            tokens
+                .get(i..i + n)
+                .map(|ws| ws.iter().map(|(_, w)| *w).collect::<Vec<_>>().join(" "))
+        };
+        let day = phrase(3).filter(|p| p.split(' ').any(|w| month(w).is_some() && capitalised(w)));
+        if let Some(Ok(date @ EventDate::Day(_))) = day.as_deref().map(parse) {
+            out.push((from..end(3), date));
+            i += 3;
+            continue;
+        }
+        let month_year = phrase(2).filter(|_| capitalised(first) && month(first).is_some());
+        if let Some(Ok(date @ EventDate::Month(..))) = month_year.as_deref().map(parse) {
+            out.push((from..end(2), date));
+            i += 2;
+            continue;
+        }
+        let iso = first.len() >= 7
+            && first.as_bytes().get(4) == Some(&b'-')
+            && first
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b'-' || b == b'/');
+        if iso && let Ok(date) = EventDate::parse(first) {
+            out.push((from..end(1), date));
+        }
+        i += 1;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,6 +173,29 @@ mod tests {
         ] {
             assert_eq!(parse(text).unwrap().to_string(), iso, "{text}");
         }
+    }
+
+    #[test]
+    fn dates_in_running_text_are_found_and_years_alone_are_not() {
+        let found =
+            |text: &str| -> Vec<String> { find(text).iter().map(|(_, d)| d.to_string()).collect() };
+        assert_eq!(
+            found("On 14 October 2025, storage fell; since 2018 it has dropped."),
+            ["2025-10-14"]
+        );
+        assert_eq!(found("Deal signed (November 2, 2025)"), ["2025-11-02"]);
+        assert_eq!(
+            found("Officials meet on Dec. 3, 2025 to align"),
+            ["2025-12-03"]
+        );
+        assert_eq!(
+            found("Basra protests in July 2025 and 2025-08-01"),
+            ["2025-07", "2025-08-01"]
+        );
+        assert!(found("Talks may 2025 resume on 3 of 12 points").is_empty());
+        let text = "Signed (November 2, 2025)";
+        let (range, _) = &find(text)[0];
+        assert_eq!(&text[range.clone()], "November 2, 2025");
     }
 
     #[test]

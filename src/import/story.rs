@@ -11,7 +11,13 @@ use crate::model::{
     DOSSIER_VERSION, Date, Dossier, Event, Indicator, Organization, Person, Precedent, Scenario,
     Source,
 };
+
+mod actors;
+mod narrative;
+
 use crate::problem::{Problem, Severity};
+use actors::{indicators, organizations, people};
+use narrative::{events, precedents, scenarios};
 
 use super::dates;
 use super::slug::{Ids, slugify};
@@ -121,7 +127,19 @@ pub fn import_story(text: &str, name: &str, as_of: Date) -> Result<StoryImport, 
     // The header runs to the first section heading.
     let mut parts: Vec<(Part, Vec<Line>)> = Vec::new();
     let mut header: Vec<Line> = Vec::new();
-    for line in lines {
+    let mut site_links = None;
+    for (i, line) in lines.iter().copied().enumerate() {
+        // The site's own links after the story ("More Latest News" and headlines) are not
+        // the story's: left out, but said so, so nothing goes missing unannounced.
+        let rest = lines.get(i + 1..).unwrap_or_default();
+        if !parts.is_empty()
+            && site_furniture(line.text)
+            && !rest.iter().any(|l| Part::of_heading(l.text).is_some())
+        {
+            let left = rest.iter().filter(|l| !l.is_blank()).count();
+            site_links = Some((line, left));
+            break;
+        }
         if let Some(part) = Part::of_heading(line.text) {
             parts.push((part, Vec::new()));
         } else if let Some((_, body)) = parts.last_mut() {
@@ -154,6 +172,22 @@ pub fn import_story(text: &str, name: &str, as_of: Date) -> Result<StoryImport, 
         )]);
     };
     let mut warnings = Vec::new();
+    if let Some((line, left)) = site_links {
+        let more = match left {
+            0 => String::new(),
+            1 => " and the line after it".to_owned(),
+            n => format!(" and the {n} lines after it"),
+        };
+        warnings.push(problem(
+            Severity::Warning,
+            line.number,
+            format!(
+                "left out: the site's links after the story: {}{more}",
+                excerpt(line.text)
+            ),
+            "if this is part of the story, delete the line and import again",
+        ));
+    }
     for part in Part::ALL {
         if !parts.iter().any(|(p, _)| *p == part) {
             warnings.push(problem(
@@ -331,6 +365,27 @@ fn excerpt(text: &str) -> String {
     }
 }
 
+/// A line that starts the site's links after a story: "More Latest News", "Related Stories".
+fn site_furniture(text: &str) -> bool {
+    matches!(
+        normal(text).as_str(),
+        "more latest news"
+            | "latest news"
+            | "more news"
+            | "more stories"
+            | "related"
+            | "related news"
+            | "related stories"
+            | "related articles"
+            | "read more"
+            | "recommended"
+            | "recommended for you"
+            | "you may also like"
+            | "trending"
+            | "trending now"
+    )
+}
+
 /// The header's title and subtitle: the first line that is not the site's furniture, and
 /// what follows it.
 fn title_and_subtitle(header: &[Line]) -> (Option<String>, String) {
@@ -383,7 +438,14 @@ fn words(text: &str) -> usize {
 }
 
 fn ends_sentence(text: &str) -> bool {
+    // A company's or a person's abbreviation ends a name, not a sentence.
+    const ABBREVIATIONS: [&str; 10] = [
+        "Inc.", "Ltd.", "Co.", "Corp.", "Jr.", "Sr.", "S.A.", "N.V.", "plc.", "Bros.",
+    ];
     text.ends_with(['.', '!', '?', ':', ';', '"', '\u{201d}'])
+        && !ABBREVIATIONS
+            .iter()
+            .any(|a| text.ends_with(&format!(" {a}")))
 }
 
 /// A headline: a short line that is not a sentence.
@@ -400,13 +462,14 @@ fn figure_like(text: &str) -> bool {
         && !text.ends_with('.')
 }
 
-/// A person's name: one to five capitalised words (particles such as "de" or "bin" allowed).
+/// A person's name: one to six capitalised words (particles such as "de" or "bin" allowed).
 fn name_like(text: &str) -> bool {
-    const PARTICLES: [&str; 14] = [
+    const PARTICLES: [&str; 22] = [
         "de", "da", "di", "del", "van", "von", "der", "den", "bin", "al", "la", "le", "ibn", "du",
+        "dos", "das", "do", "e", "y", "ter", "zu", "bint",
     ];
     let words: Vec<&str> = text.split_whitespace().collect();
-    (1..=5).contains(&words.len())
+    (1..=6).contains(&words.len())
         && !text
             .chars()
             .any(|c| c.is_ascii_digit() || "():;,/".contains(c))
@@ -459,453 +522,6 @@ fn labelled<'t>(text: &'t str, labels: &[&'static str]) -> Option<(&'static str,
         .iter()
         .find(|l| head == **l)
         .map(|l| (*l, rest.trim()))
-}
-
-fn indicators(body: &[Line], left_out: &mut impl FnMut(&Line)) -> Vec<Indicator> {
-    let mut out: Vec<Indicator> = Vec::new();
-    let mut after_blank = false;
-    for line in body {
-        if line.is_blank() {
-            after_blank = true;
-            continue;
-        }
-        let text = line.text;
-        let awaiting_label = out.last().is_some_and(|x| x.label.is_empty());
-        // "≈19% — Ukrainian territory under Russian control" on one line.
-        let one_line = split_dash(text)
-            .or_else(|| text.split_once(": ").map(|(a, b)| (a.trim(), b.trim())))
-            .filter(|(value, _)| figure_like(value));
-        if !awaiting_label && let Some((value, label)) = one_line {
-            out.push(indicator(value, label));
-        } else if !awaiting_label
-            && (figure_like(text)
-                || (after_blank
-                    && title_like(text, 3)
-                    && out.last().is_some_and(|x| !x.detail.is_empty())))
-        {
-            out.push(indicator(text, ""));
-        } else if let Some(x) = out.last_mut() {
-            if x.label.is_empty() {
-                x.label = text.to_owned();
-            } else {
-                append(&mut x.detail, text, after_blank);
-            }
-        } else {
-            left_out(line);
-        }
-        after_blank = false;
-    }
-    out
-}
-
-fn indicator(value: &str, label: &str) -> Indicator {
-    Indicator {
-        id: String::new(),
-        value: value.to_owned(),
-        label: label.to_owned(),
-        detail: String::new(),
-        as_of: None,
-        sources: Vec::new(),
-    }
-}
-
-/// "Role (Stance)", "Role — stance", "Role: stance" or just "Role".
-fn role_and_stance(text: &str) -> (String, String) {
-    if let Some((role, stance)) = split_trailing_paren(text) {
-        return (role.to_owned(), stance.to_owned());
-    }
-    if let Some((role, stance)) =
-        split_dash(text).or_else(|| text.split_once(": ").map(|(a, b)| (a.trim(), b.trim())))
-    {
-        return (role.to_owned(), stance.to_owned());
-    }
-    (text.to_owned(), String::new())
-}
-
-/// A whole person on one line: "Name (Role): stance", "Name — Role (Stance)",
-/// "Name: Role", "Name (Role)".
-fn person_on_one_line(text: &str) -> Option<Person> {
-    let person = |name: &str, role: String, stance: String| Person {
-        id: String::new(),
-        name: name.to_owned(),
-        role,
-        stance,
-        sources: Vec::new(),
-    };
-    if let Some((head, stance)) = text.split_once("):") {
-        let head = format!("{head})");
-        if let Some((name, role)) = split_trailing_paren(&head)
-            && name_like(name)
-        {
-            return Some(person(name, role.to_owned(), stance.trim().to_owned()));
-        }
-    }
-    if let Some((name, rest)) =
-        split_dash(text).or_else(|| text.split_once(": ").map(|(a, b)| (a.trim(), b.trim())))
-        && name_like(name)
-    {
-        let (role, stance) = role_and_stance(rest);
-        return Some(person(name, role, stance));
-    }
-    if let Some((name, role)) = split_trailing_paren(text)
-        && name_like(name)
-        && name.split_whitespace().count() >= 2
-    {
-        return Some(person(name, role.to_owned(), String::new()));
-    }
-    None
-}
-
-fn people(body: &[Line], left_out: &mut impl FnMut(&Line)) -> Vec<Person> {
-    let mut out: Vec<Person> = Vec::new();
-    let mut after_blank = false;
-    for line in body {
-        if line.is_blank() {
-            after_blank = true;
-            continue;
-        }
-        let text = line.text;
-        let current = out
-            .last_mut()
-            .filter(|p| p.role.is_empty() || p.stance.is_empty());
-        match current {
-            // The line after a name is the role, with the stance in brackets or after a dash.
-            Some(p) if p.role.is_empty() => {
-                let (role, stance) = role_and_stance(text);
-                p.role = role;
-                p.stance = stance;
-            }
-            // A line after the role is the stance, unless it is the next person's name.
-            Some(p) if !(name_like(text) || after_blank && person_on_one_line(text).is_some()) => {
-                p.stance = text.to_owned();
-            }
-            _ => match person_on_one_line(text) {
-                Some(p) => out.push(p),
-                None if title_like(text, 8) => out.push(Person {
-                    id: String::new(),
-                    name: text.to_owned(),
-                    role: String::new(),
-                    stance: String::new(),
-                    sources: Vec::new(),
-                }),
-                None => match out.last_mut() {
-                    Some(p) => append(&mut p.stance, text, after_blank),
-                    None => left_out(line),
-                },
-            },
-        }
-        after_blank = false;
-    }
-    out
-}
-
-fn organizations(body: &[Line], left_out: &mut impl FnMut(&Line)) -> Vec<Organization> {
-    let mut out: Vec<Organization> = Vec::new();
-    let mut after_blank = false;
-    for line in body {
-        if line.is_blank() {
-            after_blank = true;
-            continue;
-        }
-        let text = line.text;
-        let label = labelled(
-            text,
-            &[
-                "status", "position", "kind", "type", "summary", "about", "role",
-            ],
-        );
-        match (label, out.last_mut()) {
-            (Some((label, value)), Some(o)) => {
-                let field = match label {
-                    "status" | "position" => &mut o.status,
-                    "kind" | "type" => &mut o.kind,
-                    _ => &mut o.summary,
-                };
-                append(field, value, false);
-            }
-            (_, Some(o))
-                if o.kind.is_empty()
-                    && o.status.is_empty()
-                    && o.summary.is_empty()
-                    && title_like(text, 6) =>
-            {
-                o.kind = text.to_owned();
-            }
-            (_, Some(o))
-                if !(title_like(text, 12)
-                    && (!o.summary.is_empty() || (after_blank && !o.status.is_empty()))) =>
-            {
-                append(&mut o.summary, text, after_blank);
-            }
-            (_, _) if title_like(text, 12) => {
-                let (name, kind) = split_dash(text).unwrap_or((text, ""));
-                out.push(Organization {
-                    id: String::new(),
-                    name: name.to_owned(),
-                    kind: kind.to_owned(),
-                    status: String::new(),
-                    summary: String::new(),
-                    sources: Vec::new(),
-                });
-            }
-            (_, _) => left_out(line),
-        }
-        after_blank = false;
-    }
-    out
-}
-
-/// "12. Title", "12) Title", "12." or "12" alone: the number and the rest.
-fn numbered(text: &str) -> Option<&str> {
-    let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    if digits == 0 || digits > 3 {
-        return None;
-    }
-    let rest = &text[digits..];
-    if rest.is_empty() {
-        return Some("");
-    }
-    let rest = rest.strip_prefix(['.', ')', ':'])?;
-    (rest.is_empty() || rest.starts_with(char::is_whitespace)).then(|| rest.trim())
-}
-
-/// "Scenario 2: Title", "Scenario 2 — Title", "Scenario 2".
-fn scenario_numbered(text: &str) -> Option<&str> {
-    let rest = text
-        .strip_prefix("Scenario ")
-        .or_else(|| text.strip_prefix("scenario "))?;
-    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    if digits == 0 {
-        return None;
-    }
-    let rest = rest[digits..]
-        .trim_start()
-        .trim_start_matches([':', '.', ')', '\u{2014}', '\u{2013}', '-']);
-    Some(rest.trim())
-}
-
-fn events(body: &[Line], left_out: &mut impl FnMut(&Line)) -> Vec<Event> {
-    let mut out: Vec<Event> = Vec::new();
-    let mut after_blank = false;
-    for line in body {
-        if line.is_blank() {
-            after_blank = true;
-            continue;
-        }
-        let text = line.text;
-        let starts = numbered(text);
-        let current = out.last_mut();
-        match (starts, current) {
-            (Some(title), _) => out.push(event(title)),
-            (None, Some(e)) if e.title.is_empty() => e.title = text.to_owned(),
-            (None, Some(e)) => {
-                match labelled(text, &["category", "type", "date", "when", "summary"]) {
-                    Some(("date" | "when", value)) => match dates::parse(value) {
-                        Ok(date) => {
-                            e.date = Some(date);
-                            e.undated = false;
-                        }
-                        Err(_) => append(&mut e.summary, text, after_blank),
-                    },
-                    Some(("category" | "type", value)) => e.category = value.to_owned(),
-                    Some((_, value)) => append(&mut e.summary, value, false),
-                    None if e.category.is_empty()
-                        && e.summary.is_empty()
-                        && title_like(text, 6) =>
-                    {
-                        e.category = text.to_owned();
-                    }
-                    None if after_blank && title_like(text, 14) => {
-                        out.push(event(text));
-                    }
-                    None => append(&mut e.summary, text, after_blank),
-                }
-            }
-            (None, None) if title_like(text, 14) => out.push(event(text)),
-            (None, None) => left_out(line),
-        }
-        after_blank = false;
-    }
-    for e in &mut out {
-        if e.category.is_empty() {
-            e.category = "Uncategorised".to_owned();
-        }
-    }
-    out
-}
-
-/// An undated event from its headline; a date written before the headline
-/// ("December 2, 2025 — Kremlin talks") is kept.
-fn event(title: &str) -> Event {
-    let (date, title) = match split_dash(title).or_else(|| title.split_once(": ")) {
-        Some((head, rest)) if dates::parse(head).is_ok() => (dates::parse(head).ok(), rest.trim()),
-        _ => (None, title),
-    };
-    Event {
-        id: String::new(),
-        date,
-        undated: date.is_none(),
-        approximate: false,
-        category: String::new(),
-        title: title.to_owned(),
-        summary: String::new(),
-        sources: Vec::new(),
-    }
-}
-
-fn scenarios(body: &[Line], left_out: &mut impl FnMut(&Line)) -> Vec<Scenario> {
-    let mut out: Vec<Scenario> = Vec::new();
-    let mut after_blank = false;
-    for line in body {
-        if line.is_blank() {
-            after_blank = true;
-            continue;
-        }
-        let text = line.text;
-        let starts = numbered(text).or_else(|| scenario_numbered(text));
-        match (starts, out.last_mut()) {
-            (Some(title), _) => out.push(scenario(title)),
-            (None, Some(s)) if s.title.is_empty() => s.title = text.to_owned(),
-            (None, Some(s)) => match labelled(text, &["discussed by", "proposed by", "summary"]) {
-                Some(("summary", value)) => append(&mut s.summary, value, false),
-                Some((_, value)) => s.discussed_by = value.to_owned(),
-                None if after_blank && title_like(text, 16) => {
-                    out.push(scenario(text));
-                }
-                None => append(&mut s.summary, text, after_blank),
-            },
-            (None, None) if title_like(text, 16) => out.push(scenario(text)),
-            (None, None) => left_out(line),
-        }
-        after_blank = false;
-    }
-    out
-}
-
-fn scenario(title: &str) -> Scenario {
-    Scenario {
-        id: String::new(),
-        title: title.to_owned(),
-        discussed_by: String::new(),
-        summary: String::new(),
-        sources: Vec::new(),
-    }
-}
-
-/// Which text field of a precedent the lines go to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Field {
-    Period,
-    WhatHappened,
-    Outcome,
-    ShortTerm,
-    LongTerm,
-    Relevance,
-}
-
-const PRECEDENT_LABELS: [&str; 13] = [
-    "what happened",
-    "background",
-    "outcome",
-    "outcomes",
-    "short term",
-    "short-term",
-    "long term",
-    "long-term",
-    "why it's relevant",
-    "why it is relevant",
-    "why it matters",
-    "relevance",
-    "period",
-];
-
-fn field_of(label: &str) -> Field {
-    match label {
-        "what happened" | "background" => Field::WhatHappened,
-        "outcome" | "outcomes" => Field::Outcome,
-        "short term" | "short-term" => Field::ShortTerm,
-        "long term" | "long-term" => Field::LongTerm,
-        "period" => Field::Period,
-        _ => Field::Relevance,
-    }
-}
-
-fn precedents(body: &[Line], left_out: &mut impl FnMut(&Line)) -> Vec<Precedent> {
-    let mut out: Vec<(Precedent, Option<Field>)> = Vec::new();
-    let mut after_blank = false;
-    for line in body {
-        if line.is_blank() {
-            after_blank = true;
-            continue;
-        }
-        let text = numbered(line.text)
-            .filter(|t| !t.is_empty())
-            .unwrap_or(line.text);
-        let label = labelled(text, &PRECEDENT_LABELS);
-        let Some((p, field)) = out.last_mut() else {
-            if label.is_none() && title_like(text, 16) {
-                out.push((precedent(text), None));
-            } else {
-                left_out(line);
-            }
-            after_blank = false;
-            continue;
-        };
-        if let Some((label, value)) = label {
-            let mut target = field_of(label);
-            if target == Field::Outcome && !value.is_empty() {
-                target = Field::ShortTerm;
-            }
-            *field = Some(target);
-            if !value.is_empty() {
-                append(slot(p, target), value, false);
-            }
-        } else if after_blank
-            && title_like(text, 16)
-            && field.is_some_and(|f| f != Field::Period && !slot(p, f).is_empty())
-        {
-            out.push((precedent(text), None));
-        } else {
-            let target = match *field {
-                None if p.period.is_empty() && title_like(text, 16) => Field::Period,
-                None => Field::WhatHappened,
-                // Outcome text without "Short term:"/"Long term:" labels.
-                Some(Field::Outcome) if p.short_term.is_empty() => Field::ShortTerm,
-                Some(Field::Outcome) => Field::LongTerm,
-                Some(f) => f,
-            };
-            if *field != Some(Field::Outcome) {
-                *field = Some(target).filter(|f| *f != Field::Period);
-            }
-            let paragraph = after_blank && !slot(p, target).is_empty();
-            append(slot(p, target), text, paragraph);
-        }
-        after_blank = false;
-    }
-    out.into_iter().map(|(p, _)| p).collect()
-}
-
-fn slot(p: &mut Precedent, field: Field) -> &mut String {
-    match field {
-        Field::Period => &mut p.period,
-        Field::WhatHappened => &mut p.what_happened,
-        Field::Outcome | Field::ShortTerm => &mut p.short_term,
-        Field::LongTerm => &mut p.long_term,
-        Field::Relevance => &mut p.relevance,
-    }
-}
-
-fn precedent(title: &str) -> Precedent {
-    Precedent {
-        id: String::new(),
-        title: title.to_owned(),
-        period: String::new(),
-        what_happened: String::new(),
-        short_term: String::new(),
-        long_term: String::new(),
-        relevance: String::new(),
-        sources: Vec::new(),
-    }
 }
 
 #[cfg(test)]

@@ -159,3 +159,58 @@ fn a_missing_section_and_a_stray_line_are_warned_about() {
     );
     assert_eq!(import.dossier.timeline.len(), 1);
 }
+
+#[test]
+fn the_sites_links_after_the_story_are_left_out_with_a_warning_at_their_line() {
+    let page =
+        "Title\n\nScenarios\n\n1\n\nA deal\n\nBoth sides sign.\n\nMore Latest News\nOther story\n";
+    let import = import_story(page, "p.txt", day()).unwrap();
+    let shown: Vec<String> = import.warnings.iter().map(ToString::to_string).collect();
+    assert!(
+        shown.iter().any(|w| w.starts_with(
+            "p.txt:11:1: warning: left out: the site's links after the story: \"More Latest News\" and the line after it"
+        )),
+        "{shown:#?}"
+    );
+    let s = &import.dossier.scenarios;
+    assert_eq!(s.len(), 1);
+    assert_eq!(s[0].summary, "Both sides sign.");
+}
+
+#[test]
+fn text_before_the_first_item_of_any_part_is_warned_about_at_its_line() {
+    let page = "Title\n\nPeople Involved\nas of today, these people.\nAna Lima\nMinister\n\n\
+                Organizations Involved\nsome stray words, then.\nPort Authority\nAgency\n\n\
+                Scenarios\nA stray sentence before the first scenario.\n1\nA deal\nSummary.\n\n\
+                Historical Context\nA stray sentence, then.\nSome Precedent (1990)\n\nWhat Happened\nIt did.\n";
+    let import = import_story(page, "p.txt", day()).unwrap();
+    let lines: Vec<usize> = import
+        .warnings
+        .iter()
+        .filter(|w| w.message.starts_with("left out"))
+        .filter_map(|w| w.position.map(|(line, _)| line))
+        .collect();
+    assert_eq!(lines, [4, 9, 14, 20], "{:#?}", import.warnings);
+    let d = &import.dossier;
+    assert_eq!(
+        [
+            d.people.len(),
+            d.organizations.len(),
+            d.scenarios.len(),
+            d.precedents.len()
+        ],
+        [1, 1, 1, 1]
+    );
+}
+
+#[test]
+fn a_role_keeps_its_own_brackets_and_the_stance_its_own() {
+    let page = "Title\n\nPeople Involved\nAna Lima\nMinister of Energy (acting)\nJoão Costa\n\
+                Minister of Energy (acting) (Wants a quick deal)\n";
+    let d = import_story(page, "p.txt", day()).unwrap().dossier;
+    assert_eq!(d.people.len(), 2);
+    assert_eq!(d.people[0].role, "Minister of Energy (acting)");
+    assert_eq!(d.people[0].stance, "");
+    assert_eq!(d.people[1].role, "Minister of Energy (acting)");
+    assert_eq!(d.people[1].stance, "Wants a quick deal");
+}
