@@ -381,9 +381,15 @@ impl Items {
         }
     }
 
-    fn add<T: crate::edit::Item + Serialize>(&mut self, x: &T, label: String, value: Option<String>) {
+    fn add<T: crate::edit::Item + Serialize>(
+        &mut self,
+        x: &T,
+        label: String,
+        value: Option<String>,
+    ) {
         let hash = hash(x);
-        self.0.insert(x.id().to_owned(), Item { hash, label, value });
+        self.0
+            .insert(x.id().to_owned(), Item { hash, label, value });
     }
 
     fn get(&self, id: &str) -> Option<&Item> {

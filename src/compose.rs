@@ -333,23 +333,13 @@ impl<'a> Composer<'a> {
         let path = YamlPath::root().key("sections").index(index);
         match section.kind {
             SectionKind::Overview => Body::Overview(d.overview.clone()),
-            SectionKind::Indicators => {
-                Body::Indicators(self.rows(&path, section, &d.indicators))
-            }
-            SectionKind::People => {
-                Body::People(self.rows(&path, section, &d.people))
-            }
+            SectionKind::Indicators => Body::Indicators(self.rows(&path, section, &d.indicators)),
+            SectionKind::People => Body::People(self.rows(&path, section, &d.people)),
             SectionKind::Organizations => {
-                Body::Organizations(
-                    self.rows(&path, section, &d.organizations),
-                )
+                Body::Organizations(self.rows(&path, section, &d.organizations))
             }
-            SectionKind::Scenarios => {
-                Body::Scenarios(self.rows(&path, section, &d.scenarios))
-            }
-            SectionKind::Precedents => {
-                Body::Precedents(self.rows(&path, section, &d.precedents))
-            }
+            SectionKind::Scenarios => Body::Scenarios(self.rows(&path, section, &d.scenarios)),
+            SectionKind::Precedents => Body::Precedents(self.rows(&path, section, &d.precedents)),
             SectionKind::Timeline => {
                 self.check_items(&path, section, |id| d.timeline.iter().any(|e| e.id == id));
                 let (events, matching) = slice(d, section);
@@ -381,7 +371,12 @@ impl<'a> Composer<'a> {
     ) -> Vec<Row<T>> {
         self.check_items(path, section, |id| all.iter().any(|x| x.id() == id));
         all.iter()
-            .filter(|x| section.items.as_ref().is_none_or(|ids| ids.iter().any(|id| id == x.id())))
+            .filter(|x| {
+                section
+                    .items
+                    .as_ref()
+                    .is_none_or(|ids| ids.iter().any(|id| id == x.id()))
+            })
             .map(|x| self.row(x.clone(), x.id(), x.cited()))
             .collect()
     }
