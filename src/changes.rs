@@ -252,12 +252,12 @@ pub fn printed(sections: &[crate::compose::ComposedSection]) -> Vec<Printed> {
     let mut out = Vec::new();
     for s in sections {
         let ids: Vec<(&str, ItemKind)> = match &s.body {
-            Body::Indicators(rows) => ids(rows, ItemKind::Indicator, |x| &x.id),
-            Body::People(rows) => ids(rows, ItemKind::Person, |x| &x.id),
-            Body::Organizations(rows) => ids(rows, ItemKind::Organization, |x| &x.id),
-            Body::Timeline { rows, .. } => ids(rows, ItemKind::Event, |x| &x.id),
-            Body::Scenarios(rows) => ids(rows, ItemKind::Scenario, |x| &x.id),
-            Body::Precedents(rows) => ids(rows, ItemKind::Precedent, |x| &x.id),
+            Body::Indicators(rows) => ids(rows, ItemKind::Indicator),
+            Body::People(rows) => ids(rows, ItemKind::Person),
+            Body::Organizations(rows) => ids(rows, ItemKind::Organization),
+            Body::Timeline { rows, .. } => ids(rows, ItemKind::Event),
+            Body::Scenarios(rows) => ids(rows, ItemKind::Scenario),
+            Body::Precedents(rows) => ids(rows, ItemKind::Precedent),
             Body::Overview(_) | Body::Sources(_) | Body::Notes | Body::Changes => Vec::new(),
         };
         for (id, kind) in ids {
@@ -273,12 +273,11 @@ pub fn printed(sections: &[crate::compose::ComposedSection]) -> Vec<Printed> {
     out
 }
 
-fn ids<T>(
+fn ids<T: crate::edit::Item>(
     rows: &[crate::compose::Row<T>],
     kind: ItemKind,
-    id: impl Fn(&T) -> &String,
 ) -> Vec<(&str, ItemKind)> {
-    rows.iter().map(|r| (id(&r.item).as_str(), kind)).collect()
+    rows.iter().map(|r| (r.item.id(), kind)).collect()
 }
 
 /// The `last_export` record of an export of `composed` at `at` (`"2025-12-02T14:05:00Z"`).
@@ -370,33 +369,41 @@ struct Items(HashMap<String, Item>);
 
 impl Items {
     fn of(d: &Dossier) -> Items {
-        let mut map = HashMap::new();
-        let mut add = |id: &String, hash: String, label: String, value: Option<String>| {
-            map.insert(id.clone(), Item { hash, label, value });
-        };
+        let mut items = Items(HashMap::new());
         for x in &d.indicators {
-            add(&x.id, hash(x), x.label.clone(), Some(x.value.clone()));
+            items.add(x, x.label.clone(), Some(x.value.clone()));
         }
-        for x in &d.people {
-            add(&x.id, hash(x), x.name.clone(), None);
-        }
-        for x in &d.organizations {
-            add(&x.id, hash(x), x.name.clone(), None);
-        }
+        items.named(&d.people);
+        items.named(&d.organizations);
         for x in &d.timeline {
             let date = x
                 .date
                 .map_or_else(|| "undated".to_owned(), |d| d.display_short());
             let label = format!("{date} \u{2014} {}", x.title.trim());
-            add(&x.id, hash(x), label, None);
+            items.add(x, label, None);
         }
-        for x in &d.scenarios {
-            add(&x.id, hash(x), x.title.clone(), None);
+        items.named(&d.scenarios);
+        items.named(&d.precedents);
+        items
+    }
+
+    /// Every item of a list, under its name. The fingerprint serialises the concrete type,
+    /// so this stays generic rather than walking `edit::item::items`.
+    fn named<T: crate::edit::Item + Serialize>(&mut self, list: &[T]) {
+        for x in list {
+            self.add(x, x.name().to_owned(), None);
         }
-        for x in &d.precedents {
-            add(&x.id, hash(x), x.title.clone(), None);
-        }
-        Items(map)
+    }
+
+    fn add<T: crate::edit::Item + Serialize>(
+        &mut self,
+        x: &T,
+        label: String,
+        value: Option<String>,
+    ) {
+        let hash = hash(x);
+        self.0
+            .insert(x.id().to_owned(), Item { hash, label, value });
     }
 
     fn get(&self, id: &str) -> Option<&Item> {

@@ -8,6 +8,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::changes::Changes;
+use crate::edit::item::{self, Item};
 use crate::model::{
     Annotation, Brief, Date, Dossier, Event, EventDate, Indicator, ItemAnnotation, Order,
     Organization, PageSize, Person, Precedent, Scenario, Section, SectionKind, Source,
@@ -282,17 +283,7 @@ struct Composer<'a> {
 impl<'a> Composer<'a> {
     fn new(dossier: &'a Dossier, brief: &'a Brief) -> Composer<'a> {
         let d = dossier;
-        let known = d
-            .indicators
-            .iter()
-            .map(|x| x.id.as_str())
-            .chain(d.people.iter().map(|x| x.id.as_str()))
-            .chain(d.organizations.iter().map(|x| x.id.as_str()))
-            .chain(d.timeline.iter().map(|x| x.id.as_str()))
-            .chain(d.scenarios.iter().map(|x| x.id.as_str()))
-            .chain(d.precedents.iter().map(|x| x.id.as_str()))
-            .chain(d.sources.iter().map(|x| x.id.as_str()))
-            .collect();
+        let known = item::items(d).into_iter().map(|(_, _, x)| x.id()).collect();
         let cite = brief
             .sections
             .iter()
@@ -342,23 +333,13 @@ impl<'a> Composer<'a> {
         let path = YamlPath::root().key("sections").index(index);
         match section.kind {
             SectionKind::Overview => Body::Overview(d.overview.clone()),
-            SectionKind::Indicators => {
-                Body::Indicators(self.rows(&path, section, &d.indicators, |x| (&x.id, &x.sources)))
-            }
-            SectionKind::People => {
-                Body::People(self.rows(&path, section, &d.people, |x| (&x.id, &x.sources)))
-            }
+            SectionKind::Indicators => Body::Indicators(self.rows(&path, section, &d.indicators)),
+            SectionKind::People => Body::People(self.rows(&path, section, &d.people)),
             SectionKind::Organizations => {
-                Body::Organizations(
-                    self.rows(&path, section, &d.organizations, |x| (&x.id, &x.sources)),
-                )
+                Body::Organizations(self.rows(&path, section, &d.organizations))
             }
-            SectionKind::Scenarios => {
-                Body::Scenarios(self.rows(&path, section, &d.scenarios, |x| (&x.id, &x.sources)))
-            }
-            SectionKind::Precedents => {
-                Body::Precedents(self.rows(&path, section, &d.precedents, |x| (&x.id, &x.sources)))
-            }
+            SectionKind::Scenarios => Body::Scenarios(self.rows(&path, section, &d.scenarios)),
+            SectionKind::Precedents => Body::Precedents(self.rows(&path, section, &d.precedents)),
             SectionKind::Timeline => {
                 self.check_items(&path, section, |id| d.timeline.iter().any(|e| e.id == id));
                 let (events, matching) = slice(d, section);
@@ -382,23 +363,21 @@ impl<'a> Composer<'a> {
     }
 
     /// The chosen items of one kind, in dossier order; unknown chosen ids are reported.
-    fn rows<T: Clone>(
+    fn rows<T: Item + Clone>(
         &mut self,
         path: &YamlPath,
         section: &Section,
         all: &'a [T],
-        keys: impl Fn(&'a T) -> (&'a String, &'a Vec<String>),
     ) -> Vec<Row<T>> {
-        self.check_items(path, section, |id| all.iter().any(|x| keys(x).0 == id));
+        self.check_items(path, section, |id| all.iter().any(|x| x.id() == id));
         all.iter()
             .filter(|x| {
-                let id = keys(x).0;
-                section.items.as_ref().is_none_or(|ids| ids.contains(id))
+                section
+                    .items
+                    .as_ref()
+                    .is_none_or(|ids| ids.iter().any(|id| id == x.id()))
             })
-            .map(|x| {
-                let (id, sources) = keys(x);
-                self.row(x.clone(), id, sources)
-            })
+            .map(|x| self.row(x.clone(), x.id(), x.cited()))
             .collect()
     }
 

@@ -6,7 +6,8 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::compose::{self, nearest};
-use crate::model::{Brief, Dossier, SectionKind, Texts};
+use crate::edit::item::{self, Item};
+use crate::model::{Brief, Dossier, SectionKind};
 use crate::problem::{Doc, Finding, YamlPath};
 
 /// The most characters one text field may hold: about eight printed pages. Longer text is
@@ -97,34 +98,15 @@ pub fn validate_dossier(d: &Dossier) -> Vec<Finding> {
             "the dossier has no title",
         ));
     }
-    // Every item of every kind, with its path, id and cited sources.
-    let mut items: Vec<(YamlPath, &str, &[String])> = Vec::new();
-    macro_rules! collect {
-        ($field:ident, $name:literal, sources) => {
-            for (i, x) in d.$field.iter().enumerate() {
-                items.push((
-                    root.key($name).index(i),
-                    x.id.as_str(),
-                    x.sources.as_slice(),
-                ));
-            }
-        };
-        ($field:ident, $name:literal) => {
-            for (i, x) in d.$field.iter().enumerate() {
-                items.push((root.key($name).index(i), x.id.as_str(), &[]));
-            }
-        };
-    }
-    collect!(indicators, "indicators", sources);
-    collect!(people, "people", sources);
-    collect!(organizations, "organizations", sources);
-    collect!(timeline, "timeline", sources);
-    collect!(scenarios, "scenarios", sources);
-    collect!(precedents, "precedents", sources);
-    collect!(sources, "sources");
+    // Every item of every kind with its path, in the file's order.
+    let items: Vec<(YamlPath, &dyn Item)> = item::items(d)
+        .into_iter()
+        .map(|(part, i, x)| (root.key(part.key()).index(i), x))
+        .collect();
 
     let mut first: HashMap<&str, &YamlPath> = HashMap::new();
-    for (path, id, _) in &items {
+    for (path, x) in &items {
+        let id = x.id();
         if !is_slug(id) {
             out.push(
                 Finding::error(Doc::Dossier, path.key("id"), format!("id \"{id}\" is not a slug"))
@@ -147,8 +129,8 @@ pub fn validate_dossier(d: &Dossier) -> Vec<Finding> {
         }
     }
     let source_ids: HashSet<&str> = d.sources.iter().map(|s| s.id.as_str()).collect();
-    for (path, _, sources) in &items {
-        for (i, s) in sources.iter().enumerate() {
+    for (path, x) in &items {
+        for (i, s) in x.cited().iter().enumerate() {
             if !source_ids.contains(s.as_str()) {
                 let hint = nearest(s, source_ids.iter().copied())
                     .map(|n| format!("did you mean \"{n}\"?"))
@@ -169,20 +151,11 @@ pub fn validate_dossier(d: &Dossier) -> Vec<Finding> {
     for (i, p) in d.overview.iter().enumerate() {
         check_text(&mut out, Doc::Dossier, || root.key("overview").index(i), p);
     }
-    fn texts_of<T: Texts>(out: &mut Vec<Finding>, at: &YamlPath, items: &[T]) {
-        for (i, x) in items.iter().enumerate() {
-            for (field, text) in x.texts() {
-                check_text(out, Doc::Dossier, || at.index(i).key(field), text);
-            }
+    for (path, x) in &items {
+        for (field, text) in x.texts() {
+            check_text(&mut out, Doc::Dossier, || path.key(field), text);
         }
     }
-    texts_of(&mut out, &root.key("indicators"), &d.indicators);
-    texts_of(&mut out, &root.key("people"), &d.people);
-    texts_of(&mut out, &root.key("organizations"), &d.organizations);
-    texts_of(&mut out, &root.key("timeline"), &d.timeline);
-    texts_of(&mut out, &root.key("scenarios"), &d.scenarios);
-    texts_of(&mut out, &root.key("precedents"), &d.precedents);
-    texts_of(&mut out, &root.key("sources"), &d.sources);
     for (i, e) in d.timeline.iter().enumerate() {
         let at = root.key("timeline").index(i);
         match (e.date, e.undated) {

@@ -2,6 +2,7 @@
 
 use std::collections::HashSet;
 
+use crate::edit::item;
 use crate::model::Dossier;
 
 /// The most characters of text a slug keeps (after its prefix), cut at a word boundary.
@@ -84,18 +85,9 @@ pub struct Ids {
 impl Ids {
     /// The ids of every item already in `dossier`, of every kind.
     pub fn of(dossier: &Dossier) -> Ids {
-        let d = dossier;
-        let used = d
-            .indicators
-            .iter()
-            .map(|x| &x.id)
-            .chain(d.people.iter().map(|x| &x.id))
-            .chain(d.organizations.iter().map(|x| &x.id))
-            .chain(d.timeline.iter().map(|x| &x.id))
-            .chain(d.scenarios.iter().map(|x| &x.id))
-            .chain(d.precedents.iter().map(|x| &x.id))
-            .chain(d.sources.iter().map(|x| &x.id))
-            .cloned()
+        let used = item::items(dossier)
+            .into_iter()
+            .map(|(_, _, x)| x.id().to_owned())
             .collect();
         Ids { used }
     }

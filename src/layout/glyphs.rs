@@ -251,12 +251,8 @@ pub fn make_printable(mut c: Composed) -> Printable {
             Body::Precedents(rows) => k.fix_rows(rows, &at),
             Body::Sources(notes) => {
                 for n in notes {
-                    let name = n.source.title.clone();
-                    for text in [
-                        &mut n.source.publisher,
-                        &mut n.source.title,
-                        &mut n.source.author,
-                    ] {
+                    let name = n.source.name().to_owned();
+                    for (_, text) in n.source.texts_mut() {
                         k.fix(text, &|| at(&name));
                     }
                     if let Some(url) = &mut n.source.url {
