@@ -1073,9 +1073,15 @@ impl eframe::App for App {
             .resizable(false)
             .exact_size(sections_width)
             .show(ui, |ui| {
+                let dossier = panels::sections::DossierInfo {
+                    dossier: &self.session.dossier.doc,
+                    name: self.session.dossier_name(),
+                    unsaved: self.session.dossier_is_dirty(),
+                };
                 panels::sections::sections_ui(
                     ui,
                     &self.session.brief,
+                    &dossier,
                     self.selection,
                     &mut actions,
                 );

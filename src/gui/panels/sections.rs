@@ -1,15 +1,88 @@
-//! The list of sections down the left: tick to include, drag or use the arrows to reorder,
-//! click to edit, add and remove.
+//! The panel down the left, with two tabs. Brief: the list of sections, tick to include,
+//! drag or use the arrows to reorder, click to edit, add and remove. Dossier: the dossier's
+//! own fields and each of its lists, with their counts.
 
 use egui::{Sense, Stroke, Ui};
 
 use super::widgets::{bold, kind_name, named_button, named_checkbox};
+use crate::edit::Part;
 use crate::gui::action::{Action, Edit, Selection};
-use crate::model::{Brief, SectionKind};
+use crate::gui::locations::part_name;
+use crate::model::{Brief, Dossier, SectionKind};
 
-/// The sections panel.
-pub fn sections_ui(ui: &mut Ui, brief: &Brief, selection: Selection, actions: &mut Vec<Action>) {
+/// What the left panel says about the dossier.
+pub struct DossierInfo<'a> {
+    /// The dossier, with the staffer's edits.
+    pub dossier: &'a Dossier,
+    /// Its file's name, or "the built-in dossier".
+    pub name: String,
+    /// True when it differs from its file.
+    pub unsaved: bool,
+}
+
+/// The left panel: the Brief and Dossier tabs, and the list of the tab chosen.
+pub fn sections_ui(
+    ui: &mut Ui,
+    brief: &Brief,
+    dossier: &DossierInfo,
+    selection: Selection,
+    actions: &mut Vec<Action>,
+) {
     ui.add_space(4.0);
+    let in_dossier = matches!(selection, Selection::Dossier(_));
+    ui.horizontal(|ui| {
+        if ui.selectable_label(!in_dossier, bold("Brief")).clicked() && in_dossier {
+            actions.push(Action::Select(Selection::Details));
+        }
+        if ui.selectable_label(in_dossier, bold("Dossier")).clicked() && !in_dossier {
+            actions.push(Action::Select(Selection::Dossier(None)));
+        }
+    });
+    ui.separator();
+    if in_dossier {
+        dossier_parts_ui(ui, dossier, selection, actions);
+    } else {
+        brief_sections_ui(ui, brief, selection, actions);
+    }
+}
+
+/// The dossier tab: its own fields, then each list with its count, then its file.
+fn dossier_parts_ui(
+    ui: &mut Ui,
+    info: &DossierInfo,
+    selection: Selection,
+    actions: &mut Vec<Action>,
+) {
+    let d = info.dossier;
+    if ui
+        .selectable_label(selection == Selection::Dossier(None), "About the dossier")
+        .clicked()
+    {
+        actions.push(Action::Select(Selection::Dossier(None)));
+    }
+    for part in Part::ALL {
+        let n = super::dossier::part_len(d, part);
+        let selected = selection == Selection::Dossier(Some(part));
+        if ui
+            .selectable_label(selected, format!("{} ({n})", part_name(part)))
+            .clicked()
+        {
+            actions.push(Action::Select(Selection::Dossier(Some(part))));
+        }
+    }
+    ui.separator();
+    ui.label(egui::RichText::new(&info.name).small());
+    if info.unsaved {
+        ui.label(
+            egui::RichText::new("(unsaved changes)")
+                .small()
+                .color(ui.visuals().warn_fg_color),
+        );
+    }
+}
+
+/// The brief tab: its details, then its sections.
+fn brief_sections_ui(ui: &mut Ui, brief: &Brief, selection: Selection, actions: &mut Vec<Action>) {
     if ui
         .selectable_label(selection == Selection::Details, bold("Brief details"))
         .clicked()
