@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use briefing::edit::Part;
 use briefing::gui::App;
 use briefing::gui::action::{Command, Selection};
+use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -145,6 +146,40 @@ fn a_story_page_imported_in_the_app_becomes_a_dossier_with_every_item() {
         .filter(|f| f.message.contains("needs a date"))
         .count();
     assert_eq!(needs, 15);
+
+    // Dating one is a click on it in the timeline and a date typed into its form.
+    let first = d.timeline[0].clone();
+    harness
+        .get_by_role_and_label(Role::Button, "Timeline (15)")
+        .click();
+    harness.run();
+    harness.get_by_label_contains(&first.title).click();
+    harness.run();
+    assert_eq!(
+        harness.state().open_item.as_deref(),
+        Some(first.id.as_str())
+    );
+    let date = "Date: a day, a month, a year or a window";
+    harness.get_by_label(date).focus();
+    harness.run();
+    harness.get_by_label(date).type_text("2025-12-07");
+    harness.run();
+    let state = harness.state();
+    let dated = &state.session.dossier.doc.timeline[0];
+    assert_eq!(
+        dated.date,
+        Some(briefing::model::EventDate::Day(
+            briefing::model::Date::new(2025, 12, 7).unwrap()
+        ))
+    );
+    assert!(!dated.undated);
+    let needs = state
+        .session
+        .findings()
+        .iter()
+        .filter(|f| f.message.contains("needs a date"))
+        .count();
+    assert_eq!(needs, 14);
 }
 
 #[test]
