@@ -152,6 +152,18 @@ pub fn validate_dossier(d: &Dossier) -> Vec<Finding> {
         check_text(&mut out, Doc::Dossier, || root.key("overview").index(i), p);
     }
     for (path, x) in &items {
+        if x.name().trim().is_empty() {
+            let key = x.name_key();
+            let noun = if key == "name" { "name" } else { key };
+            out.push(
+                Finding::warning(
+                    Doc::Dossier,
+                    path.key(key),
+                    format!("\"{}\" has no {noun}", x.id()),
+                )
+                .with_hint(format!("give it a {noun}: it prints with an empty one")),
+            );
+        }
         for (field, text) in x.texts() {
             check_text(&mut out, Doc::Dossier, || path.key(field), text);
         }

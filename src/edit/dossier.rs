@@ -25,11 +25,12 @@ pub enum Edit {
         /// Its title or name.
         title: String,
     },
-    /// A new event dated `today`, in the category of the last event added (or `category`).
+    /// A new event dated `today`, in `category` (the one the staffer used last), else in the
+    /// newest event's.
     QuickAddEvent {
         /// Today's date.
         today: Date,
-        /// The category to use; `None` for the last one used.
+        /// The category to use; `None` for the newest event's.
         category: Option<String>,
     },
     /// A copy of an item, just after it, with a new id.
@@ -134,7 +135,7 @@ pub fn apply(d: &mut Dossier, brief: &mut Brief, edit: &Edit) -> Result<Applied,
             let category = category
                 .clone()
                 .filter(|c| !c.trim().is_empty())
-                .or_else(|| d.timeline.last().map(|e| e.category.clone()))
+                .or_else(|| newest_category(d))
                 .unwrap_or_else(|| FIRST_CATEGORY.to_owned());
             let id = new_id(d, Part::Timeline, &format!("{today}"));
             d.timeline.push(Event {
@@ -225,6 +226,21 @@ pub fn apply(d: &mut Dossier, brief: &mut Brief, edit: &Edit) -> Result<Applied,
             })
         }
     }
+}
+
+/// The category of the newest dated event (the last listed among equals), else of the last
+/// event listed: what a staffer adding today's news most likely wants.
+fn newest_category(d: &Dossier) -> Option<String> {
+    let newest = d
+        .timeline
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| e.date.map(|date| (date.sort_key(), i, e)))
+        .max_by_key(|(key, i, _)| (*key, *i))
+        .map(|(_, _, e)| e);
+    newest
+        .or_else(|| d.timeline.last())
+        .map(|e| e.category.clone())
 }
 
 fn made(id: String) -> Applied {
@@ -380,10 +396,7 @@ fn add(d: &mut Dossier, part: Part, id: String, title: String) {
             sources: Vec::new(),
         }),
         Part::Timeline => {
-            let category = d
-                .timeline
-                .last()
-                .map_or_else(|| FIRST_CATEGORY.to_owned(), |e| e.category.clone());
+            let category = newest_category(d).unwrap_or_else(|| FIRST_CATEGORY.to_owned());
             d.timeline.push(Event {
                 id,
                 date: Some(EventDate::Day(as_of)),
@@ -464,7 +477,14 @@ mod tests {
     #[test]
     fn quick_add_dates_today_in_the_last_category() {
         let (mut d, mut b) = pair();
-        let last = d.timeline.last().unwrap().category.clone();
+        // The newest event's, not the last listed (the file lists newest first).
+        let newest = d
+            .timeline
+            .iter()
+            .max_by_key(|e| e.date.map(EventDate::sort_key))
+            .unwrap();
+        let last = newest.category.clone();
+        assert_ne!(d.timeline.last().unwrap().category, last);
         let today = Date::new(2025, 12, 8).unwrap();
         let applied = apply(
             &mut d,

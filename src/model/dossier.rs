@@ -247,6 +247,8 @@ fn is_false(value: &bool) -> bool {
 pub trait Texts {
     /// A short name for the item in messages.
     fn name(&self) -> &str;
+    /// The field that name is in, by its name in the file ("title", "name", "label").
+    fn name_key(&self) -> &'static str;
     /// Each text field, by name.
     fn texts(&self) -> Vec<(&'static str, &String)>;
     /// Each text field, by name, to change.
@@ -258,6 +260,9 @@ macro_rules! texts {
         impl Texts for $item {
             fn name(&self) -> &str {
                 &self.$name
+            }
+            fn name_key(&self) -> &'static str {
+                stringify!($name)
             }
             fn texts(&self) -> Vec<(&'static str, &String)> {
                 vec![$((stringify!($field), &self.$field)),*]
