@@ -3,10 +3,13 @@
 //! timeline's first pages), idle frames zoomed out to a quarter (more pages in view), and
 //! frames that each tick a section on or off (compose and validate redone, the brief sent to
 //! the layout thread). The layout itself runs on its own thread, so its time is reported
-//! apart, as wall time of one `lay_out`. Run with `cargo bench --bench frame`.
+//! apart, as wall time of one `lay_out`. The dossier editor on the 2,000-event timeline is
+//! measured too: the list, an event's form open, and typing into it. Run with
+//! `cargo bench --bench frame`.
 
 use std::time::{Duration, Instant};
 
+use briefing::edit::{Part, Value};
 use briefing::gui::App;
 use briefing::gui::action::{Action, Edit, Selection};
 use briefing::gui::prefs::Prefs;
@@ -128,7 +131,46 @@ fn main() {
     };
     measure(
         "2,000-event dossier, every section",
-        Session::from_parts(brief, None, loaded),
+        Session::from_parts(brief.clone(), None, loaded.clone()),
         timeline,
+    );
+    let mut session = Session::from_parts(brief, None, loaded);
+    // Not written: a path makes it editable, as a dossier of the staffer's own is.
+    session.dossier_file = Some("generated.dossier.yaml".into());
+    measure_dossier_editor("2,000-event dossier, editor", session);
+}
+
+/// The dossier editor on the timeline: idle with the list only, idle with an event's form
+/// open, and typing into that event's summary (each keystroke an edit of the dossier: one
+/// undo step, compose and validate redone).
+fn measure_dossier_editor(name: &str, session: Session) {
+    let ctx = egui::Context::default();
+    briefing::gui::install_fonts(&ctx);
+    let mut app = App::with_prefs(Prefs {
+        preview: true,
+        ..Prefs::default()
+    });
+    app.session = session;
+    let mut eframe_frame = eframe::Frame::_new_kittest();
+    assert!(app.settle(), "the layout thread did not answer");
+    app.apply(Action::Select(Selection::Dossier(Some(Part::Timeline))));
+    let list = per_frame(|| frame(&ctx, &mut app, &mut eframe_frame));
+    let event = app.session.dossier.doc.timeline[1000].clone();
+    app.apply(Action::OpenItem(Some(event.id.clone())));
+    let open = per_frame(|| frame(&ctx, &mut app, &mut eframe_frame));
+    let mut typed = event;
+    let typing = per_frame(|| {
+        typed.summary.push('x');
+        app.apply(Action::DossierEdit {
+            edit: briefing::edit::Edit::Set(Value::Event(typed.clone())),
+            typing: Some(format!("{} summary", typed.id)),
+        });
+        frame(&ctx, &mut app, &mut eframe_frame);
+    });
+    println!(
+        "{name:<34} list {:>6.2}   form open {:>6.2}   typing {:>6.2} ms/frame",
+        ms(list),
+        ms(open),
+        ms(typing),
     );
 }
