@@ -273,3 +273,69 @@ fn deleting_an_item_the_brief_uses_asks_and_keeps_the_notes() {
     harness.run();
     assert!(briefing::edit::item::find(&harness.state().session.dossier.doc, &annotated).is_some());
 }
+
+#[test]
+fn an_unsaved_dossier_edit_alone_is_asked_about_before_quitting() {
+    let dir = common::copy_of_briefs();
+    let brief = dir.path().join("principal-premeeting.brief.yaml");
+    let dossier = dir.path().join("ukraine-peace-push.dossier.yaml");
+    let before = std::fs::read(&dossier).unwrap();
+    let mut harness = app_on(Some(brief));
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::E);
+    harness.run();
+    type_here(&mut harness, "Envoys brief NATO ministers");
+    assert!(harness.state().session.dossier_is_dirty());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    harness.run();
+    harness.get_by_label_contains("and the dossier ukraine-peace-push.dossier.yaml");
+    assert!(
+        !harness.state().closing(),
+        "not closed with the edit unsaved"
+    );
+    harness.get_by_label("Save").click();
+    harness.run();
+    assert!(harness.state().closing());
+    let after = std::fs::read_to_string(&dossier).unwrap();
+    assert_ne!(after.as_bytes(), before.as_slice());
+    assert!(after.contains("Envoys brief NATO ministers"));
+    // Only the new event's lines were added: the rest of the file is as it was.
+    let old = String::from_utf8(before).unwrap();
+    let kept = old.lines().filter(|l| after.contains(*l)).count();
+    assert_eq!(kept, old.lines().count());
+}
+
+#[test]
+fn change_id_updates_the_open_brief_and_refuses_a_taken_id() {
+    let dir = common::copy_of_briefs();
+    let brief = dir.path().join("principal-premeeting.brief.yaml");
+    let mut harness = app_on(Some(brief));
+    let state = harness.state();
+    let from = state.session.brief.annotations[0].item.clone();
+    let taken = state.session.dossier.doc.sources[0].id.clone();
+    harness
+        .state_mut()
+        .run(Command::AskChangeId(from.clone()), false);
+    harness.run();
+    // The field opens with the id as it is, selected for typing over.
+    assert!(harness.get_by_label("New id").is_focused());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label("New id").type_text(&taken);
+    harness.run();
+    harness.get_by_label_contains("is the id of another item");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label("New id").type_text("renamed-item");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    let state = harness.state();
+    assert!(briefing::edit::item::find(&state.session.dossier.doc, "renamed-item").is_some());
+    assert_eq!(state.session.brief.annotations[0].item, "renamed-item");
+    assert!(
+        state
+            .session
+            .brief
+            .annotations
+            .iter()
+            .all(|a| a.item != from)
+    );
+}

@@ -366,7 +366,7 @@ impl App {
                 let outcome = ask::text_ui(
                     ctx,
                     "change-id",
-                    ("Change id", &body, "Change id"),
+                    ("Change id", &body, "New id", "Change id"),
                     &mut text,
                     problem.as_deref(),
                 );
@@ -404,7 +404,7 @@ impl App {
                 let outcome = ask::text_ui(
                     ctx,
                     "rename-category",
-                    ("Rename category everywhere", &body, "Rename"),
+                    ("Rename category everywhere", &body, "New name", "Rename"),
                     &mut text,
                     problem.as_deref(),
                 );

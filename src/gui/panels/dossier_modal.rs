@@ -59,7 +59,7 @@ pub fn delete_ui(ctx: &Context, name: &str, uses: &[String]) -> Outcome {
 pub fn text_ui(
     ctx: &Context,
     kind: &str,
-    (title, body, confirm): (&str, &str, &str),
+    (title, body, label, confirm): (&str, &str, &str, &str),
     text: &mut String,
     problem: Option<&str>,
 ) -> Outcome {
@@ -69,7 +69,10 @@ pub fn text_ui(
         ui.label(bold(title).size(16.0));
         ui.label(body);
         ui.add_space(6.0);
-        let edit = ui.add(TextEdit::singleline(text).desired_width(f32::INFINITY));
+        let named = ui.label(label);
+        let edit = ui
+            .add(TextEdit::singleline(text).desired_width(f32::INFINITY))
+            .labelled_by(named.id);
         if just_opened(ui, kind) {
             edit.request_focus();
         }
