@@ -32,6 +32,8 @@ pub struct Composed {
     pub language: String,
     /// The most pages the brief should take.
     pub page_budget: Option<u32>,
+    /// Justify body text.
+    pub justify: bool,
     /// Who the brief is for.
     pub prepared_for: String,
     /// Who prepared it.
@@ -213,6 +215,7 @@ pub fn compose(dossier: &Dossier, brief: &Brief) -> Composed {
         page_size: brief.page_size,
         language: brief.language.trim().to_owned(),
         page_budget: brief.page_budget,
+        justify: brief.justify,
         prepared_for: brief.prepared_for.trim().to_owned(),
         prepared_by: brief.prepared_by.trim().to_owned(),
         dossier_title: dossier.title.clone(),

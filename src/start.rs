@@ -78,6 +78,7 @@ pub fn brief_on(dossier: &Dossier, field: Option<String>) -> Brief {
         marking: DEFAULT_MARKING.into(),
         page_size: PageSize::A4,
         language: "en".to_owned(),
+        justify: false,
         page_budget: None,
         include_annotations: true,
         press_marking: None,

@@ -274,7 +274,7 @@ fn export_warns_of_a_character_it_cannot_print() {
     let out = briefing(&["export", "scripts.brief.yaml"], dir.path());
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
-        stderr(&out).contains("warning: character U+4E2D \"\u{4E2D}\" in section 2 \"People\""),
+        stderr(&out).contains("warning: character U+10FFFD \"\u{10FFFD}\" in section 2 \"People\""),
         "{}",
         stderr(&out)
     );
@@ -538,9 +538,9 @@ fn validate_locates_the_characters_export_replaces() {
     let out = briefing(&["validate", "scripts.brief.yaml"], dir.path());
     let err = stderr(&out);
     let text = std::fs::read_to_string(dir.path().join("scripts.dossier.yaml")).unwrap();
-    let line = text.lines().position(|l| l.contains('\u{4E2D}')).unwrap() + 1;
+    let line = text.lines().position(|l| l.contains('\u{10FFFD}')).unwrap() + 1;
     assert!(
-        err.contains(&format!("scripts.dossier.yaml:{line}:")) && err.contains("U+4E2D"),
+        err.contains(&format!("scripts.dossier.yaml:{line}:")) && err.contains("U+10FFFD"),
         "{err}"
     );
 }

@@ -127,6 +127,7 @@ fn brief() -> impl Strategy<Value = Brief> {
                 },
                 language: "en".to_owned(),
                 page_budget: None,
+                justify: letter,
                 include_annotations: ann,
                 press_marking: None,
                 sections,

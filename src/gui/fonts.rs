@@ -21,13 +21,21 @@ pub const SYMBOLS: &str = "symbols";
 /// The family egui sets a face of the laid-out pages in.
 pub fn family(face: Face) -> FontFamily {
     match face {
-        Face::Regular => FontFamily::Proportional,
-        Face::Bold => FontFamily::Name(BOLD.into()),
-        Face::Italic => FontFamily::Name(ITALIC.into()),
-        Face::BoldItalic => FontFamily::Name(BOLD_ITALIC.into()),
-        Face::Symbols => FontFamily::Name(SYMBOLS.into()),
+        Face::BOLD => FontFamily::Name(BOLD.into()),
+        Face::ITALIC => FontFamily::Name(ITALIC.into()),
+        Face::BOLD_ITALIC => FontFamily::Name(BOLD_ITALIC.into()),
+        Face::SYMBOLS => FontFamily::Name(SYMBOLS.into()),
+        _ => FontFamily::Proportional,
     }
 }
+
+/// The faces after Roboto in every family: the PDF's fallbacks, so what prints shows.
+const FALLBACKS: [&str; 4] = [
+    "NotoSansArabic",
+    "NotoSansHebrew",
+    "NotoSansMath",
+    "NotoSansSymbols2",
+];
 
 /// Installs Roboto first in line, egui's own fonts after it for the symbols Roboto lacks.
 pub fn install(ctx: &egui::Context) {
@@ -38,20 +46,42 @@ pub fn install(ctx: &egui::Context) {
         ("Roboto-Italic", pdf::ITALIC),
         ("Roboto-BoldItalic", pdf::BOLD_ITALIC),
         ("NotoSansSymbols2", pdf::SYMBOLS),
+        ("NotoSansMath", pdf::fonts::MATH),
+        ("NotoSansArabic", pdf::fonts::ARABIC),
+        ("NotoSansHebrew", pdf::fonts::HEBREW),
     ] {
         fonts
             .font_data
             .insert(name.to_owned(), Arc::new(FontData::from_static(bytes)));
     }
-    let fallbacks = fonts
-        .families
-        .get(&FontFamily::Proportional)
-        .cloned()
-        .unwrap_or_default();
+    // Scripts no bundled face covers, in the system's faces the PDF would use for them.
+    let mut system = Vec::new();
+    for (i, face) in pdf::fonts::system_faces().into_iter().enumerate() {
+        let name = format!("system-{i}");
+        let mut data = FontData::from_owned(face.data().to_vec());
+        data.index = face.index;
+        fonts.font_data.insert(name.clone(), Arc::new(data));
+        system.push(name);
+    }
+    let mut fallbacks: Vec<String> = FALLBACKS.iter().map(|s| (*s).to_owned()).collect();
+    fallbacks.extend(system.iter().cloned());
+    fallbacks.extend(
+        fonts
+            .families
+            .get(&FontFamily::Proportional)
+            .cloned()
+            .unwrap_or_default(),
+    );
     if let Some(list) = fonts.families.get_mut(&FontFamily::Proportional) {
+        // The PDF's faces, so what prints shows in the window as it prints.
         list.insert(0, "Roboto".to_owned());
-        // The PDF's fallback face, so symbols show in the window as they print.
-        list.insert(1, "NotoSansSymbols2".to_owned());
+        for (i, name) in FALLBACKS
+            .iter()
+            .chain(system.iter().map(String::as_str).collect::<Vec<_>>().iter())
+            .enumerate()
+        {
+            list.insert(i + 1, (*name).to_owned());
+        }
         // egui's monospace face has the arrows and ≡ the reorder controls use.
         list.push("Hack".to_owned());
     }
@@ -60,11 +90,10 @@ pub fn install(ctx: &egui::Context) {
         (ITALIC, "Roboto-Italic"),
         (BOLD_ITALIC, "Roboto-BoldItalic"),
     ] {
-        let mut list = vec![face.to_owned(), "NotoSansSymbols2".to_owned()];
+        let mut list = vec![face.to_owned()];
         list.extend(fallbacks.iter().cloned());
         fonts.families.insert(FontFamily::Name(family.into()), list);
     }
-    // Layout puts characters Roboto lacks in runs of their own in the symbols face.
     let mut symbols = vec!["NotoSansSymbols2".to_owned(), "Roboto".to_owned()];
     symbols.extend(fallbacks);
     fonts

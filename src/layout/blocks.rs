@@ -151,6 +151,8 @@ pub struct Heading {
     state: Shared,
     ruled: bool,
     keep_mm: f64,
+    /// What must print on the same page: a table's header and first row.
+    next: Option<Build>,
 }
 
 impl Heading {
@@ -162,7 +164,15 @@ impl Heading {
             state: Rc::clone(state),
             ruled: true,
             keep_mm: KEEP_WITH_NEXT_MM,
+            next: None,
         }
+    }
+
+    /// Keeps the heading on the page of the block `next` builds (measured first): a table's
+    /// header row and first row, so the heading is never left alone at a page's foot.
+    pub fn keep_with(mut self, next: Build) -> Heading {
+        self.next = Some(next);
+        self
     }
 
     /// A subsection heading: no rule, less room wanted below.
@@ -184,6 +194,18 @@ impl Element for Heading {
     ) -> Result<RenderResult, genpdf::error::Error> {
         if area.size().height < Mm::from(self.keep_mm) {
             return Ok(next_page());
+        }
+        if let Some(next) = &self.next {
+            // The heading's own height (space above, the line, the rule) and what it heads.
+            let own = Mm::from(if self.ruled { 14.0 } else { 9.0 });
+            self.state.borrow_mut().measuring += 1;
+            let measured = measure(context, style, area.size().width, next(false));
+            self.state.borrow_mut().measuring -= 1;
+            let need = own + measured?;
+            // A block too tall for any page splits anyway; then the heading stays.
+            if need > area.size().height && need <= Mm::from(KEEP_MAX_MM) {
+                return Ok(next_page());
+            }
         }
         let above = Mm::from(if self.ruled { 4.0 } else { 2.5 });
         area.add_offset(Position::new(0, above));

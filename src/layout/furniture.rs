@@ -14,7 +14,9 @@ use super::text::Setter;
 use super::theme;
 
 /// Where the footer's text line sits, mm above the page's bottom edge.
-pub const FOOTER_LINE_MM: f64 = 15.0;
+pub const FOOTER_LINE_MM: f64 = 15.5;
+/// How far below the footer rule the footer's line of text starts.
+pub const FOOTER_TEXT_MM: f64 = 1.2;
 
 /// Draws header and footer and hands the content area to the document.
 pub struct Furniture {
@@ -87,11 +89,11 @@ impl PageDecorator for Furniture {
         };
 
         // Header: the marking over a hairline.
-        print_marking(Mm::from(9.0), header)?;
+        print_marking(Mm::from(7.5), header)?;
         area.draw_line_with_width(
             vec![
-                Position::new(left, Mm::from(14.5)),
-                Position::new(right, Mm::from(14.5)),
+                Position::new(left, Mm::from(12.5)),
+                Position::new(right, Mm::from(12.5)),
             ],
             rule(header),
             hair,
@@ -104,18 +106,35 @@ impl PageDecorator for Furniture {
             rule(footer),
             hair,
         );
-        let title_room = (right - left) * 0.38;
+        // One line, at least 10 mm above the paper's edge: the title left, the marking
+        // centred, "Page X of Y" right. The title is cut only where it would run into the
+        // marking or the page number.
+        let line = top + Mm::from(FOOTER_TEXT_MM);
+        let page_room = set.width(fonts, "Page 999 of 999", small) + Mm::from(3.0);
+        let marking_width = if self.marking.is_empty() {
+            Mm::from(0.0)
+        } else {
+            set.width(fonts, &self.marking, marking) + Mm::from(6.0)
+        };
+        let title_room = if self.marking.is_empty() {
+            right - left - page_room
+        } else {
+            (right - left - marking_width) / 2.0
+        };
         let title = fit(&self.footer_title, title_room, |s| {
             set.width(fonts, s, small)
         });
         set.print(
             &area,
             fonts,
-            Position::new(left, top + Mm::from(1.5)),
+            Position::new(left, line),
             small.and(footer),
             &title,
         )?;
-        print_marking(top + Mm::from(5.5), footer)?;
+        // The marking's baseline on the title's.
+        let shift = small.font(fonts).glyph_height(theme::FOOTER_PT)
+            - marking.font(fonts).glyph_height(theme::MARKING_PT);
+        print_marking(line + shift, footer)?;
 
         area.add_margins(Margins::trbl(
             theme::MARGIN_TOP_MM,

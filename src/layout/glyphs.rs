@@ -1,9 +1,16 @@
-//! Every character accounted for. genpdf (through printpdf) leaves out, without a word, any
-//! character its face has no glyph for. Before layout, each character of the composed brief
-//! is checked: the main face prints it, or the fallback face does (the run is set in it, see
-//! [`runs`]), or it is replaced by a same-meaning stand-in the main face has (U+2011 by a
-//! hyphen) or, failing that, by U+FFFD; every replacement is reported with the character and
-//! where it occurs, so nothing disappears in silence.
+//! Every character accounted for, before layout: the one check `validate` and `export` share.
+//!
+//! Each character of the composed brief is either drawn by a face of the text layer (a
+//! bundled face, or a font of the font folders or the system, as parley would choose it), or
+//! is a format character that does its job undrawn (soft hyphen, joiners, direction marks,
+//! variation selectors, U+FEFF), or is reported with where it occurs: a character no face
+//! has prints as a visible stand-in (U+FFFD's glyph) that carries the character as its text,
+//! so copying the PDF's text gives it back; a control character (NUL, the other C0 and C1
+//! controls but tab and line break) prints as nothing. Either way the export goes ahead:
+//! these are warnings, so export never refuses what validate accepts.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 use ttf_parser::Face;
 
@@ -16,7 +23,7 @@ use crate::model::Texts;
 pub struct MissingGlyph {
     /// The character.
     pub ch: char,
-    /// What it became: a stand-in or U+FFFD.
+    /// What it became: U+FFFD's glyph (with the character as its text), or nothing.
     pub printed_as: String,
     /// Where it occurs, e.g. `section 2 "People": Vladimir Putin`.
     pub place: String,
@@ -25,137 +32,113 @@ pub struct MissingGlyph {
 impl MissingGlyph {
     /// A one-line description for a warning.
     pub fn describe(&self) -> String {
-        let what = if self.printed_as == "\u{fffd}" {
-            "has no glyph in the PDF font and prints as \u{fffd}".to_owned()
+        let what = if self.printed_as.is_empty() {
+            "is a control character and prints as nothing".to_owned()
         } else {
-            format!(
-                "has no glyph in the PDF font and prints as \"{}\"",
-                self.printed_as
-            )
+            "has no glyph in any font and prints as \u{fffd} (copying the text gives it back)"
+                .to_owned()
         };
         format!(
-            "character U+{:04X} \"{}\" in {} {what}",
+            "character U+{:04X} {} in {} {what}",
             u32::from(self.ch),
-            self.ch,
+            if self.ch.is_control() {
+                String::new()
+            } else {
+                format!("\"{}\"", self.ch)
+            },
             self.place
         )
     }
 }
 
-/// Stand-ins that mean the same, for characters a face may lack.
-fn stand_in(c: char) -> Option<&'static str> {
-    Some(match c {
-        '\u{2011}' | '\u{2010}' | '\u{2212}' => "-",
-        '\u{00a0}' | '\u{2007}' | '\u{2009}' | '\u{202f}' | '\u{2002}' | '\u{2003}' => " ",
-        '\u{2018}' | '\u{2019}' => "'",
-        '\u{201c}' | '\u{201d}' => "\"",
-        '\u{2013}' => "-",
-        '\u{2014}' => "--",
-        '\u{2026}' => "...",
-        '\u{2248}' => "~",
-        _ => return None,
-    })
-}
-
-/// The two faces text can be set in.
+/// Which characters the text layer can draw.
 pub struct Faces {
-    main: Option<Face<'static>>,
-    fallback: Option<Face<'static>>,
+    bundled: Vec<Face<'static>>,
+    /// Answers for characters no bundled face has, found by shaping them.
+    others: RefCell<HashMap<char, bool>>,
+    cache: RefCell<Option<genpdf::fonts::FontCache>>,
 }
 
 impl Faces {
-    /// The embedded faces; parsing them is cheap (tables are read lazily).
+    /// The bundled faces; parsing them is cheap (tables are read lazily).
     pub fn load() -> Faces {
         Faces {
-            main: Face::parse(fonts::REGULAR, 0).ok(),
-            fallback: Face::parse(fonts::SYMBOLS, 0).ok(),
+            bundled: fonts::BUNDLED
+                .iter()
+                .filter_map(|(bytes, _)| Face::parse(bytes, 0).ok())
+                .collect(),
+            others: RefCell::new(HashMap::new()),
+            cache: RefCell::new(None),
         }
     }
 
-    /// True when the main face draws `c` (layout characters count as drawn).
-    pub fn main_has(&self, c: char) -> bool {
-        // Printable ASCII, nearly all of any text, needs no cmap lookup: Roboto has all of it
-        // (the glyph tests check).
-        matches!(c, ' '..='~' | '\n' | '\r' | '\t')
-            || self
-                .main
-                .as_ref()
-                .is_none_or(|f| f.glyph_index(c).is_some())
+    /// True when some face draws `c`, or `c` needs no glyph (layout and format characters).
+    pub fn has(&self, c: char) -> bool {
+        if matches!(c, ' '..='~' | '\n' | '\t') || genpdf::shape::invisible(c) {
+            return true;
+        }
+        if control(c) {
+            return false;
+        }
+        if c.is_whitespace() || self.bundled.iter().any(|f| f.glyph_index(c).is_some()) {
+            return true;
+        }
+        if let Some(known) = self.others.borrow().get(&c) {
+            return *known;
+        }
+        let found = self.shaped(c);
+        self.others.borrow_mut().insert(c, found);
+        found
     }
 
-    /// True when only the fallback face draws `c`.
-    pub fn needs_fallback(&self, c: char) -> bool {
-        !self.main_has(c)
-            && self
-                .fallback
-                .as_ref()
-                .is_some_and(|f| f.glyph_index(c).is_some())
+    /// Whether the text layer finds a face for `c`, set on its own as layout would set it.
+    fn shaped(&self, c: char) -> bool {
+        let mut cache = self.cache.borrow_mut();
+        if cache.is_none() {
+            *cache = fonts::cache(&fonts::Setting::default()).ok();
+        }
+        let Some(cache) = cache.as_ref() else {
+            return false;
+        };
+        let mut buf = [0; 4];
+        let text: &str = c.encode_utf8(&mut buf);
+        let before = cache.missing().len();
+        let _ = cache
+            .default_font_family()
+            .regular
+            .str_width(cache, text, 10);
+        cache.missing().len() == before
     }
 }
 
-/// `text` cut into runs for the main face (`false`) and the fallback face (`true`).
-pub fn runs<'t>(faces: &Faces, text: &'t str) -> Vec<(&'t str, bool)> {
-    if plain(text) {
-        return vec![(text, false)];
-    }
-    let mut runs: Vec<(&str, bool)> = Vec::new();
-    let mut start = 0;
-    let mut current = None;
-    for (i, c) in text.char_indices() {
-        let fallback = faces.needs_fallback(c);
-        match current {
-            Some(f) if f != fallback => {
-                runs.push((&text[start..i], f));
-                start = i;
-            }
-            _ => {}
-        }
-        current = Some(fallback);
-    }
-    if let Some(f) = current {
-        runs.push((&text[start..], f));
-    }
-    runs
+/// A control character that text may not hold: tab and line breaks are layout.
+pub fn control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\n' | '\t' | '\r')
 }
 
 struct Checker {
     faces: Faces,
     missing: Vec<MissingGlyph>,
-    fallback_used: bool,
 }
 
 impl Checker {
-    fn has(&mut self, c: char) -> bool {
-        if self.faces.main_has(c) {
-            return true;
-        }
-        let fallback = self.faces.needs_fallback(c);
-        self.fallback_used |= fallback;
-        fallback
-    }
-
-    /// The text with every character the face can print; the others replaced and recorded.
+    /// Records each character the text layer cannot draw; drops control characters.
     fn fix(&mut self, text: &mut String, place: &dyn Fn() -> String) {
-        if plain(text) {
+        if plain(text) || text.chars().all(|c| self.faces.has(c)) {
             return;
         }
-        if text.chars().all(|c| self.has(c)) {
-            return;
-        }
-        let faces = &self.faces;
-        let mut fallback_used = false;
         let mut fixed = String::with_capacity(text.len());
         for c in text.chars() {
-            let fallback = faces.needs_fallback(c);
-            fallback_used |= fallback;
-            if fallback || faces.main_has(c) {
+            if self.faces.has(c) {
                 fixed.push(c);
                 continue;
             }
-            let printed = stand_in(c)
-                .filter(|s| s.chars().all(|s| faces.main_has(s)))
-                .unwrap_or("\u{fffd}");
-            fixed.push_str(printed);
+            let printed = if control(c) {
+                ""
+            } else {
+                fixed.push(c);
+                "\u{fffd}"
+            };
             if !self.missing.iter().any(|m| m.ch == c && m.place == place()) {
                 self.missing.push(MissingGlyph {
                     ch: c,
@@ -165,7 +148,6 @@ impl Checker {
             }
         }
         *text = fixed;
-        self.fallback_used |= fallback_used;
     }
 }
 
@@ -188,7 +170,7 @@ impl Checker {
 /// Printable ASCII and line breaks, which the main face has: most text, checked cheaply.
 fn plain(text: &str) -> bool {
     text.bytes()
-        .all(|b| (0x20..0x7f).contains(&b) || matches!(b, b'\n' | b'\r' | b'\t'))
+        .all(|b| (0x20..0x7f).contains(&b) || matches!(b, b'\n' | b'\t'))
 }
 
 /// A composed brief every character of which the PDF can print.
@@ -197,8 +179,6 @@ pub struct Printable {
     pub composed: Composed,
     /// What had to be replaced, and where.
     pub missing: Vec<MissingGlyph>,
-    /// Whether any run needs the fallback face, which is only loaded when it does.
-    pub needs_fallback: bool,
 }
 
 /// The brief with every character printable, and what had to be replaced.
@@ -206,7 +186,6 @@ pub fn make_printable(mut c: Composed) -> Printable {
     let mut k = Checker {
         faces: Faces::load(),
         missing: Vec::new(),
-        fallback_used: false,
     };
     let top = |name: &'static str| move || name.to_owned();
     k.fix(&mut c.title, &top("the title"));
@@ -285,7 +264,6 @@ pub fn make_printable(mut c: Composed) -> Printable {
     Printable {
         composed: c,
         missing: k.missing,
-        needs_fallback: k.fallback_used,
     }
 }
 
@@ -299,50 +277,49 @@ mod tests {
     use crate::store;
 
     #[test]
-    fn stand_ins_and_replacements_are_reported_with_their_place() {
+    fn every_script_and_symbol_a_staffer_types_is_drawn() {
+        let faces = Faces::load();
+        for c in "→⇒←≠≤≥✓№½•Привет Αθήνα Việt محمد بن سلمان שלום".chars()
+        {
+            assert!(faces.has(c), "{c:?}");
+        }
+        for c in [
+            '\u{ad}', '\u{200d}', '\u{200c}', '\u{200e}', '\u{200f}', '\u{fe0f}', '\u{feff}',
+            '\u{2060}', '\u{2067}',
+        ] {
+            assert!(faces.has(c), "format character {c:?} needs no glyph");
+        }
+        assert!(!faces.has('\u{0}'));
+        assert!(!faces.has('\u{10FFFD}'));
+    }
+
+    #[test]
+    fn what_no_face_has_is_kept_and_reported_and_controls_dropped() {
         let dossier = store::default_dossier().unwrap().doc;
         let mut brief = store::parse_brief(
-            "version: 1\ntitle: \"Plan \u{2192} deal \u{4E2D} \u{2713}\"\nsections:\n  - kind: people\n",
+            "version: 1\ntitle: \"Plan \u{2192} deal \u{10FFFD} \u{2713}\"\nsections:\n  - kind: people\n",
             "t",
         )
         .unwrap();
-        brief.subtitle = "Привет, Αθήνα, ≈ € £ 28\u{2011}point".into();
+        brief.subtitle = "Привет\u{0}, Αθήνα, ≈ € £ 28\u{2011}point".into();
         let Printable {
             composed: c,
             missing,
-            needs_fallback,
         } = make_printable(crate::compose(&dossier, &brief));
-        assert!(needs_fallback);
+        assert_eq!(c.subtitle, "Привет, Αθήνα, ≈ € £ 28\u{2011}point");
         assert_eq!(
-            c.subtitle, "Привет, Αθήνα, ≈ € £ 28\u{2011}point",
-            "all printable as they are"
+            c.title, "Plan \u{2192} deal \u{10FFFD} \u{2713}",
+            "kept for its text"
         );
-        // The check mark is in the fallback face; the arrow and the CJK character in neither.
-        assert_eq!(c.title, "Plan \u{fffd} deal \u{fffd} \u{2713}");
-        assert_eq!(missing.len(), 2);
+        assert_eq!(missing.len(), 2, "{missing:?}");
         assert!(
             missing[0]
                 .describe()
-                .starts_with("character U+2192 \"\u{2192}\" in the title has no glyph")
+                .starts_with("character U+10FFFD \"\u{10FFFD}\" in the title has no glyph"),
+            "{}",
+            missing[0].describe()
         );
-        assert_eq!(missing[1].ch, '\u{4E2D}');
-    }
-
-    #[test]
-    fn the_main_face_has_all_of_printable_ascii_as_main_has_assumes() {
-        let face = Face::parse(fonts::REGULAR, 0).unwrap();
-        for c in ' '..='~' {
-            assert!(face.glyph_index(c).is_some(), "{c:?}");
-        }
-    }
-
-    #[test]
-    fn runs_split_where_the_face_changes() {
-        let faces = Faces::load();
-        assert_eq!(
-            runs(&faces, "ok \u{2713}\u{2605} done"),
-            [("ok ", false), ("\u{2713}\u{2605}", true), (" done", false)]
-        );
-        assert_eq!(runs(&faces, "plain"), [("plain", false)]);
+        assert_eq!(missing[1].ch, '\u{0}');
+        assert!(missing[1].describe().contains("control character"));
     }
 }

@@ -62,9 +62,12 @@ pub fn lay_out(composed: &Composed) -> Result<Laid, LayoutError> {
     } = glyphs::make_printable(composed.clone());
     let c = &printable;
     let state = Rc::new(RefCell::new(State::default()));
-    let mut doc = Document::new(fonts::family()?);
-    let fallback = doc.add_font_family(fonts::fallback_family()?);
-    let set = Setter { fallback };
+    let setting = fonts::Setting {
+        hyphenate: hyphenation(&c.language),
+        justify: c.justify,
+    };
+    let mut doc = Document::new(fonts::cache(&setting)?);
+    let set = Setter;
     doc.set_title(&c.title);
     doc.set_font_size(theme::BODY_PT);
     doc.set_line_spacing(theme::LINE_SPACING);
@@ -120,6 +123,22 @@ pub fn lay_out(composed: &Composed) -> Result<Laid, LayoutError> {
         },
     };
     Ok(Laid { pages, missing })
+}
+
+/// The hyphenation patterns for a brief's `language:` (a BCP 47 tag; English when unset).
+fn hyphenation(language: &str) -> Option<genpdf::hypher::Lang> {
+    let primary = language
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let primary = if primary.is_empty() {
+        "en".to_owned()
+    } else {
+        primary
+    };
+    let code: [u8; 2] = primary.as_bytes().try_into().ok()?;
+    genpdf::hypher::Lang::from_iso(code)
 }
 
 /// The highest endnote number any section prints.

@@ -34,39 +34,29 @@ pub struct Rgb(pub u8, pub u8, pub u8);
 
 /// The faces text is set in; the bytes are in [`crate::layout::fonts`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Face {
-    /// Roboto Regular.
-    Regular,
-    /// Roboto Bold.
-    Bold,
-    /// Roboto Italic.
-    Italic,
-    /// Roboto Bold Italic.
-    BoldItalic,
-    /// Noto Sans Symbols 2, for characters Roboto lacks.
-    Symbols,
-}
+pub struct Face(pub u16);
 
 impl Face {
-    /// Every face, in a fixed order.
-    pub const ALL: [Face; 5] = [
-        Face::Regular,
-        Face::Bold,
-        Face::Italic,
-        Face::BoldItalic,
-        Face::Symbols,
-    ];
+    /// Roboto Regular.
+    pub const REGULAR: Face = Face(0);
+    /// Roboto Bold.
+    pub const BOLD: Face = Face(1);
+    /// Roboto Italic.
+    pub const ITALIC: Face = Face(2);
+    /// Roboto Bold Italic.
+    pub const BOLD_ITALIC: Face = Face(3);
+    /// Noto Sans Symbols 2.
+    pub const SYMBOLS: Face = Face(4);
 
-    /// The font file.
-    pub fn bytes(self) -> &'static [u8] {
-        use crate::layout::fonts;
-        match self {
-            Face::Regular => fonts::REGULAR,
-            Face::Bold => fonts::BOLD,
-            Face::Italic => fonts::ITALIC,
-            Face::BoldItalic => fonts::BOLD_ITALIC,
-            Face::Symbols => fonts::SYMBOLS,
-        }
+    /// The face's bytes and index in its file; `None` for a number no layout gave out.
+    pub fn registered(self) -> Option<crate::layout::fonts::Registered> {
+        crate::layout::fonts::registered(self)
+    }
+
+    /// The face's name, for messages.
+    pub fn name(self) -> String {
+        self.registered()
+            .map_or_else(|| format!("face {}", self.0), |r| r.name)
     }
 }
 
@@ -77,6 +67,8 @@ pub struct Glyph {
     pub id: u16,
     /// How far the pen moves after it, in ems (kerning included).
     pub advance_em: f32,
+    /// Offset from the pen, in ems: right, and up.
+    pub offset_em: (f32, f32),
     /// The bytes of the run's text it stands for.
     pub text: Range<usize>,
 }

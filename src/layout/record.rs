@@ -8,7 +8,7 @@ use genpdf::render::{Drawn, RecordedPage};
 use genpdf::style::Color;
 use genpdf::{Mm, Position};
 
-use super::furniture::FOOTER_LINE_MM;
+use super::furniture::{FOOTER_LINE_MM, FOOTER_TEXT_MM};
 use super::pages::{
     Anchor, Artifact, Face, Glyph, GlyphRun, Item, Page, Pages, Point, Rect, Rgb, Role, Target,
 };
@@ -44,17 +44,6 @@ fn rgb(color: Option<Color>) -> Rgb {
     }
 }
 
-/// The face of a font of the document's cache: the body family first, then the fallback.
-fn face(index: usize) -> Face {
-    match index {
-        0 => Face::Regular,
-        1 => Face::Bold,
-        2 => Face::Italic,
-        3 => Face::BoldItalic,
-        _ => Face::Symbols,
-    }
-}
-
 /// The regular face, for text set after layout: page numbers.
 static REGULAR: LazyLock<Option<ttf_parser::Face<'static>>> =
     LazyLock::new(|| ttf_parser::Face::parse(super::fonts::REGULAR, 0).ok());
@@ -72,6 +61,7 @@ fn typeset(text: &str) -> (Vec<Glyph>, f32) {
             Glyph {
                 id: id.0,
                 advance_em: f32::from(f.glyph_hor_advance(id).unwrap_or(0)) / upem,
+                offset_em: (0.0, 0.0),
                 text: i..i + c.len_utf8(),
             }
         })
@@ -91,7 +81,7 @@ fn right_aligned(
 ) -> GlyphRun {
     let (glyphs, _) = typeset(text);
     let mut run = GlyphRun {
-        face: Face::Regular,
+        face: Face::REGULAR,
         size_pt,
         color,
         origin: Point {
@@ -109,7 +99,7 @@ fn right_aligned(
 fn convert(item: Drawn, state: &State, out: &mut Vec<Item>) {
     match item {
         Drawn::Text {
-            font,
+            face,
             font_size,
             color,
             mark,
@@ -118,18 +108,18 @@ fn convert(item: Drawn, state: &State, out: &mut Vec<Item>) {
             text,
         } => {
             let role = role_of(mark).unwrap_or(Role::Artifact(Artifact::Layout));
-            let mut offsets = text.char_indices().map(|(i, c)| i..i + c.len_utf8());
             let glyphs = glyphs
                 .into_iter()
-                .map(|(id, advance_em)| Glyph {
-                    id,
-                    advance_em,
-                    text: offsets.next().unwrap_or(0..0),
+                .map(|g| Glyph {
+                    id: u16::try_from(g.id).unwrap_or(0),
+                    advance_em: g.advance,
+                    offset_em: (g.x_offset, g.y_offset),
+                    text: g.text,
                 })
                 .collect();
             let run = GlyphRun {
-                face: face(font.index()),
-                size_pt: f32::from(font_size),
+                face: super::fonts::face_of(&face),
+                size_pt: font_size,
                 color: rgb(color),
                 origin: point(origin),
                 glyphs,
@@ -241,7 +231,7 @@ pub fn pages(recorded: Vec<RecordedPage>, state: &State) -> Pages {
     let (_, height) = typeset("0");
     for (i, page) in pages.iter_mut().enumerate() {
         let right = page.width_pt - pt(Mm::from(theme::MARGIN_SIDE_MM));
-        let top = page.height_pt - pt(Mm::from(FOOTER_LINE_MM)) + pt(Mm::from(1.5));
+        let top = page.height_pt - pt(Mm::from(FOOTER_LINE_MM)) + pt(Mm::from(FOOTER_TEXT_MM));
         let run = right_aligned(
             &format!("Page {} of {total}", i + 1),
             size,

@@ -467,6 +467,17 @@ pub fn section(
     );
     let mut children = Vec::new();
     match &s.body {
+        // A column empty in every row is left out: "As of" when no indicator is dated.
+        Body::Indicators(rows) if rows.iter().all(|r| r.item.as_of.is_none()) => table(
+            doc,
+            cx,
+            node,
+            heading,
+            rows,
+            &[14, 86],
+            &["Figure", "Indicator"],
+            indicator_row,
+        ),
         Body::Indicators(rows) => table(
             doc,
             cx,
@@ -503,7 +514,7 @@ pub fn section(
             node,
             heading,
             rows,
-            &[17, 15, 68],
+            &[14, 14, 72],
             &["Date", "Category", "Event"],
             event_row,
         ),
@@ -653,11 +664,11 @@ fn table<T: Clone + 'static>(
             }
             Box::new(layout)
         });
-        doc.push(heading);
+        doc.push(heading.keep_with(Rc::clone(&all)));
         doc.push(Keep::new(all, &cx.state));
         return;
     }
-    doc.push(heading);
+    let mut heading = Some(heading);
     for (i, r) in rows.iter().cloned().enumerate() {
         let b = row_build(r);
         if i == 0 {
@@ -668,6 +679,9 @@ fn table<T: Clone + 'static>(
                 layout.push(Boxed(b(false)));
                 Box::new(layout)
             });
+            if let Some(heading) = heading.take() {
+                doc.push(heading.keep_with(Rc::clone(&first)));
+            }
             doc.push(Keep::new(first, &cx.state));
         } else {
             doc.push(Keep::new(b, &cx.state).with_header(Rc::clone(&head)));
@@ -676,8 +690,10 @@ fn table<T: Clone + 'static>(
 }
 
 fn indicator_row(cx: &Cx, r: &Row<Indicator>, cells: &[NodeId]) -> Vec<Box<dyn Element>> {
-    let [figure, what, as_of] = cells else {
-        return Vec::new();
+    let (figure, what, as_of) = match cells {
+        [figure, what, as_of] => (figure, what, Some(as_of)),
+        [figure, what] => (figure, what, None),
+        _ => return Vec::new(),
     };
     let figure = line(
         cx,
@@ -691,12 +707,12 @@ fn indicator_row(cx: &Cx, r: &Row<Indicator>, cells: &[NodeId]) -> Vec<Box<dyn E
     let mut content = lines(cx, &r.item.label, small().bold(), *what);
     content.push(cited(cx, &r.item.detail, &r.cites, small(), *what));
     push_annotations(cx, &mut content, &r.annotations, small(), *what);
-    let date = r.item.as_of.map(|d| d.display_short()).unwrap_or_default();
-    vec![
-        Box::new(figure),
-        Box::new(content),
-        Box::new(lines(cx, &date, muted(theme::TABLE_PT), *as_of)),
-    ]
+    let mut cells: Vec<Box<dyn Element>> = vec![Box::new(figure), Box::new(content)];
+    if let Some(as_of) = as_of {
+        let date = r.item.as_of.map(|d| d.display_short()).unwrap_or_default();
+        cells.push(Box::new(lines(cx, &date, muted(theme::TABLE_PT), *as_of)));
+    }
+    cells
 }
 
 fn person_row(cx: &Cx, r: &Row<Person>, cells: &[NodeId]) -> Vec<Box<dyn Element>> {

@@ -1,45 +1,21 @@
-//! Text with the fallback face: every string the brief sets goes through here, so a run of
-//! characters the main face lacks is set in the fallback face instead of vanishing.
-
-use std::sync::LazyLock;
+//! Text as the document sets it: every string the brief prints goes through here. Which face
+//! draws each character is the text layer's choice (genpdf's `shape`, parley's per-cluster
+//! fallback along the family list), so nothing here picks faces.
 
 use genpdf::elements::Paragraph;
-use genpdf::fonts::{Font, FontCache, FontFamily};
+use genpdf::fonts::FontCache;
 use genpdf::render::Area;
 use genpdf::style::Style;
 use genpdf::{Mm, Position};
 
-use super::glyphs::{Faces, runs};
-
-static FACES: LazyLock<Faces> = LazyLock::new(Faces::load);
-
-/// `text` as runs, each with the style to set it in.
-fn styled(fallback: FontFamily<Font>, text: &str, style: Style) -> Vec<(String, Style)> {
-    runs(&FACES, text)
-        .into_iter()
-        .map(|(run, symbols)| {
-            if symbols {
-                (run.to_owned(), style.with_font_family(fallback))
-            } else {
-                (run.to_owned(), style)
-            }
-        })
-        .collect()
-}
-
 /// Sets text in the document's faces.
-#[derive(Clone, Copy)]
-pub struct Setter {
-    /// The fallback family, in the document's font cache.
-    pub fallback: FontFamily<Font>,
-}
+#[derive(Clone, Copy, Default)]
+pub struct Setter;
 
 impl Setter {
     /// Appends `text` to a paragraph.
     pub fn push(self, p: &mut Paragraph, text: &str, style: Style) {
-        for (run, run_style) in styled(self.fallback, text, style) {
-            p.push_styled(run, run_style);
-        }
+        p.push_styled(text, style);
     }
 
     /// A paragraph of `text`.
@@ -51,9 +27,7 @@ impl Setter {
 
     /// The width of `text` as it will be set.
     pub fn width(self, fonts: &FontCache, text: &str, style: Style) -> Mm {
-        styled(self.fallback, text, style)
-            .iter()
-            .fold(Mm::from(0.0), |w, (run, s)| w + s.str_width(fonts, run))
+        style.str_width(fonts, text)
     }
 
     /// Prints `text` on one line at `position`.
@@ -65,11 +39,6 @@ impl Setter {
         style: Style,
         text: &str,
     ) -> Result<(), genpdf::error::Error> {
-        let mut x = position.x;
-        for (run, s) in styled(self.fallback, text, style) {
-            area.print_str(fonts, Position::new(x, position.y), s, &run)?;
-            x += s.str_width(fonts, &run);
-        }
-        Ok(())
+        area.print_str(fonts, position, style, text).map(|_| ())
     }
 }

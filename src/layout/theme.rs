@@ -3,7 +3,7 @@
 use genpdf::style::Color;
 
 /// Body text size.
-pub const BODY_PT: u8 = 10;
+pub const BODY_PT: u8 = 11;
 /// Table text size.
 pub const TABLE_PT: u8 = 9;
 /// Footer text size.
@@ -18,16 +18,16 @@ pub const HEADING_PT: u8 = 13;
 pub const SUBHEADING_PT: u8 = 11;
 /// Line spacing factor for body text: Roboto's own line height is 1.17 em, so lines sit
 /// 1.23 em apart.
-pub const LINE_SPACING: f64 = 1.05;
+pub const LINE_SPACING: f64 = 1.11;
 /// Line spacing factor in tables, whose cells are short and ruled apart.
 pub const TABLE_LINE_SPACING: f64 = 0.97;
 
 /// Page margins, inside which the content flows.
-pub const MARGIN_TOP_MM: f64 = 20.0;
+pub const MARGIN_TOP_MM: f64 = 15.0;
 /// Bottom margin, above the footer.
-pub const MARGIN_BOTTOM_MM: f64 = 19.0;
+pub const MARGIN_BOTTOM_MM: f64 = 17.0;
 /// Left and right margins.
-pub const MARGIN_SIDE_MM: f64 = 20.0;
+pub const MARGIN_SIDE_MM: f64 = 26.0;
 
 /// Headings and the title.
 pub const INK: Color = Color::Rgb(22, 42, 78);

@@ -52,6 +52,10 @@ pub struct Brief {
     /// many pages each section takes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_budget: Option<u32>,
+    /// Justify body text (straight right edges, hyphenated by `language:`); off sets it
+    /// ragged right, as most briefs are.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub justify: bool,
     /// False leaves every staff annotation out: the press-safe copy.
     #[serde(default = "yes", skip_serializing_if = "is_true")]
     pub include_annotations: bool,

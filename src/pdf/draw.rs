@@ -169,8 +169,8 @@ fn text(surface: &mut Surface<'_>, run: &GlyphRun, place: Place, font: &Loaded) 
             KrillaGlyph::new(
                 GlyphId::new(u32::from(g.id)),
                 g.advance_em,
-                0.0,
-                0.0,
+                g.offset_em.0,
+                g.offset_em.1,
                 0.0,
                 g.text.clone(),
                 location,

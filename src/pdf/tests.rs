@@ -32,7 +32,8 @@ fn options() -> Options {
 /// A run of `text` in `face` as the layout would make it: one glyph per character, advances
 /// from the face.
 fn run(face: Face, size_pt: f32, x: f32, y: f32, text: &str, role: Role) -> GlyphRun {
-    let parsed = ttf_parser::Face::parse(face.bytes(), 0).unwrap();
+    let registered = face.registered().unwrap();
+    let parsed = ttf_parser::Face::parse(registered.data(), 0).unwrap();
     let units = f32::from(parsed.units_per_em());
     let glyphs = text
         .char_indices()
@@ -44,6 +45,7 @@ fn run(face: Face, size_pt: f32, x: f32, y: f32, text: &str, role: Role) -> Glyp
             Glyph {
                 id,
                 advance_em: f32::from(advance) / units,
+                offset_em: (0.0, 0.0),
                 text: i..i + c.len_utf8(),
             }
         })
@@ -132,10 +134,12 @@ fn sample() -> Pages {
 
     let header = Role::Artifact(Artifact::Header);
     let footer = Role::Artifact(Artifact::Footer);
-    use Face::{Bold, Italic, Regular};
+    const BOLD: Face = Face::BOLD;
+    const ITALIC: Face = Face::ITALIC;
+    const REGULAR: Face = Face::REGULAR;
     // Runs placed one after another on a line, as the layout would.
     let see = run(
-        Regular,
+        REGULAR,
         11.0,
         56.0,
         110.0,
@@ -143,22 +147,22 @@ fn sample() -> Pages {
         content(p1),
     );
     let outlook_x = 56.0 + see.width_pt();
-    let outlook = run(Regular, 11.0, outlook_x, 110.0, "Outlook", content(link1));
+    let outlook = run(REGULAR, 11.0, outlook_x, 110.0, "Outlook", content(link1));
     let stop_x = outlook_x + outlook.width_pt();
     let outlook_width = outlook.width_pt();
-    let details = run(Regular, 11.0, 56.0, 110.0, "Details at ", content(p2));
+    let details = run(REGULAR, 11.0, 56.0, 110.0, "Details at ", content(p2));
     let site_x = 56.0 + details.width_pt();
-    let site = run(Regular, 11.0, site_x, 110.0, "example.org", content(link2));
+    let site = run(REGULAR, 11.0, site_x, 110.0, "example.org", content(link2));
     let site_width = site.width_pt();
     let page1 = page(vec![
         text(
-            Regular,
+            REGULAR,
             56.0,
             30.0,
             "Talks with Ruritania \u{2014} restricted",
             header,
         ),
-        Item::Text(run(Bold, 16.0, 56.0, 80.0, "1 Situation", content(h1))),
+        Item::Text(run(BOLD, 16.0, 56.0, 80.0, "1 Situation", content(h1))),
         Item::Line {
             from: Point { x: 56.0, y: 86.0 },
             to: Point { x: 539.0, y: 86.0 },
@@ -179,10 +183,10 @@ fn sample() -> Pages {
             node: link1,
             alt: "Go to 2 Outlook".to_owned(),
         },
-        text(Regular, stop_x, 110.0, ".", content(p1)),
-        text(Regular, 56.0, 140.0, "\u{2022}", content(lbl)),
+        text(REGULAR, stop_x, 110.0, ".", content(p1)),
+        text(REGULAR, 56.0, 140.0, "\u{2022}", content(lbl)),
         text(
-            Regular,
+            REGULAR,
             68.0,
             140.0,
             "Ceasefire holds \u{2248} 3 weeks",
@@ -198,10 +202,10 @@ fn sample() -> Pages {
             fill: Rgb(0xe8, 0xe8, 0xe8),
             role: content(table),
         },
-        Item::Text(run(Bold, 11.0, 60.0, 172.0, "Item", content(th1))),
-        Item::Text(run(Bold, 11.0, 300.0, 172.0, "Status", content(th2))),
-        text(Regular, 60.0, 190.0, "Talks", content(td1)),
-        text(Regular, 300.0, 190.0, "Open", content(td2)),
+        Item::Text(run(BOLD, 11.0, 60.0, 172.0, "Item", content(th1))),
+        Item::Text(run(BOLD, 11.0, 300.0, 172.0, "Status", content(th2))),
+        text(REGULAR, 60.0, 190.0, "Talks", content(td1)),
+        text(REGULAR, 300.0, 190.0, "Open", content(td2)),
         Item::Rect {
             rect: Rect {
                 x: 56.0,
@@ -213,24 +217,24 @@ fn sample() -> Pages {
             role: content(aside),
         },
         Item::Text(run(
-            Italic,
+            ITALIC,
             10.0,
             66.0,
             225.0,
             "Staff note: press the \u{00a3} figure.",
             content(aside_p),
         )),
-        text(Regular, 280.0, 820.0, "1 of 2", footer),
+        text(REGULAR, 280.0, 820.0, "1 of 2", footer),
     ]);
     let page2 = page(vec![
         text(
-            Regular,
+            REGULAR,
             56.0,
             30.0,
             "Talks with Ruritania \u{2014} restricted",
             header,
         ),
-        Item::Text(run(Bold, 16.0, 56.0, 80.0, "2 Outlook", content(h2))),
+        Item::Text(run(BOLD, 16.0, 56.0, 80.0, "2 Outlook", content(h2))),
         Item::Text(details),
         Item::Link {
             rect: Rect {
@@ -245,27 +249,27 @@ fn sample() -> Pages {
         },
         Item::Text(site),
         text(
-            Regular,
+            REGULAR,
             56.0,
             140.0,
             "1 Source: the ministry.",
             content(note),
         ),
-        text(Regular, 280.0, 820.0, "2 of 2", footer),
+        text(REGULAR, 280.0, 820.0, "2 of 2", footer),
         // After the footer in drawing order, so the indices above stay put for the edits in
         // `awkward_pages_never_panic`.
         Item::Text(run(
-            Bold,
+            BOLD,
             11.0,
             56.0,
             170.0,
             "Prepared for",
             content(facts_th),
         )),
-        text(Regular, 160.0, 170.0, "Principals", content(facts_td)),
-        text(Regular, 56.0, 200.0, "1.", content(step_lbl)),
+        text(REGULAR, 160.0, 170.0, "Principals", content(facts_td)),
+        text(REGULAR, 56.0, 200.0, "1.", content(step_lbl)),
         text(
-            Regular,
+            REGULAR,
             68.0,
             200.0,
             "Agree the monitors",
@@ -625,7 +629,7 @@ fn a_missing_glyph_names_face_page_and_text() {
     let mut pages = sample();
     // Roboto has no glyph for this symbol, so the run carries .notdef, glyph 0.
     pages.pages[1].items.push(text(
-        Face::Bold,
+        Face::BOLD,
         56.0,
         200.0,
         "Arrow \u{1f8a5}",
@@ -711,7 +715,7 @@ fn awkward_pages_never_panic() {
             let leaf = p.structure.add(Tag::Paragraph, Some(parent));
             p.pages[1]
                 .items
-                .insert(0, text(Face::Regular, 56.0, 300.0, "deep", content(leaf)));
+                .insert(0, text(Face::REGULAR, 56.0, 300.0, "deep", content(leaf)));
         }),
         ("a child drawn before its parent", WRITES, |p| {
             p.pages[0].items.swap(3, 4);
@@ -719,7 +723,7 @@ fn awkward_pages_never_panic() {
         ("a node's content split across pages", WRITES, |p| {
             p.pages[1]
                 .items
-                .push(text(Face::Regular, 56.0, 400.0, "more", content(NodeId(2))));
+                .push(text(Face::REGULAR, 56.0, 400.0, "more", content(NodeId(2))));
         }),
         ("a link whose node has no text", WRITES, |p| {
             p.pages[0].items.remove(4);
@@ -767,7 +771,7 @@ fn awkward_pages_never_panic() {
         ("content of a node that does not exist", FAILS, |p| {
             p.pages[0]
                 .items
-                .push(text(Face::Regular, 5.0, 5.0, "x", content(NodeId(999))));
+                .push(text(Face::REGULAR, 5.0, 5.0, "x", content(NodeId(999))));
         }),
         ("a parent that does not exist", FAILS, |p| {
             p.structure.nodes[2].parent = Some(NodeId(1000));
@@ -785,7 +789,7 @@ fn awkward_pages_never_panic() {
             }
             p.pages[0]
                 .items
-                .push(text(Face::Regular, 5.0, 5.0, "x", content(parent)));
+                .push(text(Face::REGULAR, 5.0, 5.0, "x", content(parent)));
         }),
         ("an outline 10,000 deep", FAILS, |p| {
             let mut entry = OutlineEntry {
@@ -914,7 +918,7 @@ fn awkward_pages_never_panic() {
                 let node = if i % 2 == 0 { a } else { b };
                 p.pages[0]
                     .items
-                    .push(text(Face::Regular, 5.0, 300.0, "ab", content(node)));
+                    .push(text(Face::REGULAR, 5.0, 300.0, "ab", content(node)));
             }
         }),
     ];
@@ -970,7 +974,7 @@ fn six_pages() -> Pages {
             Some(section),
         );
         let mut items = vec![Item::Text(run(
-            Face::Bold,
+            Face::BOLD,
             16.0,
             56.0,
             70.0,
@@ -981,13 +985,13 @@ fn six_pages() -> Pages {
         for _ in 0..10 {
             let paragraph = structure.add(Tag::Paragraph, Some(section));
             for _ in 0..4 {
-                items.push(text(Face::Regular, 56.0, y, words, content(paragraph)));
+                items.push(text(Face::REGULAR, 56.0, y, words, content(paragraph)));
                 y += 15.0;
             }
             y += 10.0;
         }
         items.push(text(
-            Face::Regular,
+            Face::REGULAR,
             280.0,
             820.0,
             &format!("{} of 6", p + 1),

@@ -55,7 +55,12 @@ pub fn pages_text(pdf_bytes: &[u8]) -> Vec<String> {
     pdf_extract::extract_text_from_mem_by_pages(pdf_bytes)
         .unwrap()
         .into_iter()
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(|p| {
+            let folded = p.split_whitespace().collect::<Vec<_>>().join(" ");
+            // A word hyphenated at a line's end reads whole: the hyphen drawn there stands
+            // for a soft hyphen, which a reader's copy drops with the line break.
+            folded.replace("\u{ad} ", "").replace('\u{ad}', "")
+        })
         .collect()
 }
 

@@ -41,12 +41,10 @@
 
 use std::collections;
 use std::iter;
-use std::mem;
 
 use crate::error::{Error, ErrorKind};
 use crate::render;
 use crate::style::{Style, StyledString};
-use crate::wrap;
 use crate::{Alignment, Context, Element, Margins, Mm, Position, RenderResult, Size};
 
 /// Arranges a list of elements sequentially.
@@ -225,11 +223,14 @@ impl Element for Text {
 #[derive(Clone, Debug, Default)]
 pub struct Paragraph {
     text: Vec<StyledString>,
-    words: collections::VecDeque<StyledString>,
     style_applied: bool,
     alignment: Alignment,
     /// Briefing: part of the paragraph is already on an earlier page.
     split_started: bool,
+    /// Briefing: the lines, set once for the width they were set at; those not yet printed.
+    lines: Option<(Mm, collections::VecDeque<crate::shape::ShapedLine>)>,
+    /// Briefing: hyphenate and justify as the document's text settings say (body text).
+    body: bool,
 }
 
 impl Paragraph {
@@ -274,11 +275,64 @@ impl Paragraph {
         self
     }
 
-    fn get_offset(&self, width: Mm, max_width: Mm) -> Mm {
+    /// Marks this paragraph as body text, which is hyphenated and justified as the
+    /// document's text settings say. Briefing: new.
+    pub fn body(mut self) -> Self {
+        self.body = true;
+        self
+    }
+
+    fn get_offset(&self, width: Mm, max_width: Mm, rtl: bool) -> Mm {
         match self.alignment {
+            // Briefing: right-to-left paragraphs start at the right.
+            Alignment::Left if rtl => max_width - width,
             Alignment::Left => Mm::default(),
             Alignment::Center => (max_width - width) / 2.0,
             Alignment::Right => max_width - width,
+        }
+    }
+
+    /// The lines of this paragraph at `width`, set once. Briefing: new.
+    fn lines(
+        &mut self,
+        context: &Context,
+        width: Mm,
+    ) -> &mut collections::VecDeque<crate::shape::ShapedLine> {
+        let stale = match &self.lines {
+            Some((w, _)) => (w.0 - width.0).abs() > 0.01 && !self.split_started,
+            None => true,
+        };
+        if stale {
+            let spans: Vec<crate::shape::Span<'_>> =
+                self.text.iter().map(|s| (s.s.as_str(), s.style)).collect();
+            let cache = &context.font_cache;
+            let width_pt = crate::mm_to_pt(width.0) as f32;
+            let body = self.body
+                || (self
+                    .text
+                    .iter()
+                    .all(|s| s.style.font_size() <= cache.settings.body_max_pt)
+                    && !self.text.iter().all(|s| s.style.is_bold()));
+            let mut lines =
+                cache
+                    .shaper
+                    .borrow_mut()
+                    .shape(&cache.settings, &spans, Some(width_pt), body);
+            // Narrow columns are left ragged: justified, they would gape.
+            if body
+                && cache.settings.justify
+                && self.alignment == Alignment::Left
+                && width_pt >= 300.0
+            {
+                for line in lines.iter_mut().filter(|l| !l.last) {
+                    line.justify(width_pt);
+                }
+            }
+            self.lines = Some((width, lines.into()));
+        }
+        match &mut self.lines {
+            Some((_, lines)) => lines,
+            None => unreachable!("set above"),
         }
     }
 
@@ -302,22 +356,19 @@ impl Element for Paragraph {
         let mut result = RenderResult::default();
 
         self.apply_style(style);
-
-        if self.words.is_empty() {
-            if self.text.is_empty() {
-                return Ok(result);
-            }
-            self.words = wrap::Words::new(mem::take(&mut self.text)).collect();
+        if self.text.is_empty() {
+            return Ok(result);
         }
 
         let height = style.line_height(&context.font_cache);
-        let words = self.words.iter().map(Into::into);
-        // Briefing: lay out every line first, so that a page break never leaves a single line
-        // of a paragraph at the foot of one page or the head of the next.
-        let lines: Vec<_> = wrap::Wrapper::new(words, context, area.size().width).collect();
         let glyph_height = style
             .font(&context.font_cache)
             .glyph_height(style.font_size());
+        let max_width = area.size().width;
+        let split_started = self.split_started;
+        let lines = self.lines(context, max_width);
+        // Briefing: every line is set first, so that a page break never leaves a single line
+        // of a paragraph at the foot of one page or the head of the next.
         let room = area.size().height;
         let mut fit = 0;
         while fit < lines.len() && height * fit as f64 + glyph_height <= room {
@@ -326,7 +377,7 @@ impl Element for Paragraph {
         let total = lines.len();
         let mut take = fit;
         if take < total {
-            if take == 1 && total > 1 && !self.split_started {
+            if take == 1 && total > 1 && !split_started {
                 // One line alone at the foot of the page: move the whole paragraph on.
                 take = 0;
             } else if take + 1 == total && total >= 3 {
@@ -334,41 +385,19 @@ impl Element for Paragraph {
                 take -= 1;
             }
         }
-        let mut rendered_len = 0;
-        for (line, delta) in lines.into_iter().take(take) {
-            let width = line.iter().map(|s| s.width(&context.font_cache)).sum();
-            let position = Position::new(self.get_offset(width, area.size().width), 0);
-            // TODO: calculate the maximum line height
-            if let Some(mut section) = area.text_section(&context.font_cache, position, style) {
-                for s in line {
-                    section.print_str(&s.s, s.style)?;
-                    rendered_len += s.s.len();
-                }
-                rendered_len -= delta;
-            } else {
-                result.has_more = true;
-                break;
-            }
+        let printed: Vec<crate::shape::ShapedLine> = lines.drain(..take).collect();
+        let more = !lines.is_empty();
+        for line in printed {
+            let width = crate::pt_to_mm(f64::from(line.width));
+            let offset = self.get_offset(width, max_width, line.rtl);
+            area.draw_shaped_line(&line, Position::new(offset, 0), glyph_height);
             result.size = result.size.stack_vertical(Size::new(width, height));
             area.add_offset(Position::new(0, height));
         }
-        if take < total {
+        if more {
             result.has_more = true;
             self.split_started = true;
         }
-
-        // Remove the rendered data from self.words so that we don’t render it again on the next
-        // call to render.
-        while rendered_len > 0 && !self.words.is_empty() {
-            if self.words[0].s.len() <= rendered_len {
-                rendered_len -= self.words[0].s.len();
-                self.words.pop_front();
-            } else {
-                self.words[0].s.replace_range(..rendered_len, "");
-                rendered_len = 0;
-            }
-        }
-
         Ok(result)
     }
 }

@@ -82,7 +82,6 @@ impl error::Error for Error {
             ErrorKind::PageSizeExceeded => None,
             ErrorKind::UnsupportedEncoding => None,
             ErrorKind::IoError(err) => Some(err),
-            ErrorKind::RusttypeError(err) => Some(err),
         }
     }
 }
@@ -103,18 +102,10 @@ pub enum ErrorKind {
     UnsupportedEncoding,
     /// An IO error.
     IoError(io::Error),
-    /// An error caused by `rusttype`.
-    RusttypeError(rusttype::Error),
 }
 
 impl From<io::Error> for ErrorKind {
     fn from(error: io::Error) -> ErrorKind {
         ErrorKind::IoError(error)
-    }
-}
-
-impl From<rusttype::Error> for ErrorKind {
-    fn from(error: rusttype::Error) -> ErrorKind {
-        ErrorKind::RusttypeError(error)
     }
 }

@@ -3,137 +3,167 @@
 
 //! Fonts, font families and a font cache.
 //!
-//! Briefing: fonts are loaded from their bytes and measured with [`rusttype`][]; nothing is
-//! embedded here. Whoever writes the recorded pages embeds the faces (Briefing: krilla, which
-//! subsets them). Built-in PDF fonts are gone.
+//! Briefing: rewritten around the text layer (see [`crate::shape`]). A [`FontCache`][] holds a
+//! parley font context — a fontique collection with the faces the caller registered and,
+//! where the platform has them, the system's fonts — and the family list every run is set
+//! in. A [`Font`][] is no longer one face: it is a style (regular, bold, italic, bold italic)
+//! of that family list, with the metrics of the list's first face, which sets the line
+//! height. Which face draws each cluster is parley's per-cluster fallback. rusttype is gone.
 //!
-//! [`rusttype`]: https://docs.rs/rusttype
+//! [`FontCache`]: struct.FontCache.html
+//! [`Font`]: struct.Font.html
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::fmt;
-use std::fs;
-use std::path;
 
-use crate::error::{Context as _, Error, ErrorKind};
+use skrifa::raw::TableProvider as _;
+
+use crate::error::{Error, ErrorKind};
+use crate::shape::Shaper;
 use crate::style::Style;
 use crate::Mm;
 
-/// Stores font data that can be referenced by a [`Font`][] or [`FontFamily`][].
+/// How text is set: the family list, hyphenation and justification.
 ///
-/// Briefing: fonts are only measured here; whoever writes the recorded pages embeds them.
-/// Built-in PDF fonts and the printpdf font references are gone.
+/// Briefing: new.
+#[derive(Clone, Debug, Default)]
+pub struct TextSettings {
+    /// Family names, first choice first; parley falls back along the list per cluster, then
+    /// to the collection's per-script fallbacks.
+    pub families: Vec<String>,
+    /// Hyphenate words of body text in this language.
+    pub hyphenate: Option<hypher::Lang>,
+    /// Justify paragraphs (the last line of each is set ragged) at least this wide.
+    pub justify: bool,
+    /// Body text: paragraphs set no larger than this, and not wholly bold, are hyphenated
+    /// and (when wide) justified; headings and titles are not.
+    pub body_max_pt: u8,
+}
+
+/// The face data for the metrics of one style: the family list's first face in that style.
 ///
-/// [`Font`]: struct.Font.html
-/// [`FontFamily`]: struct.FontFamily.html
-#[derive(Debug)]
+/// Briefing: holds bytes only; whoever writes the recorded pages embeds the faces it is told.
+#[derive(Clone)]
+pub struct FontData {
+    bytes: std::sync::Arc<dyn AsRef<[u8]> + Send + Sync>,
+}
+
+impl fmt::Debug for FontData {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("FontData")
+    }
+}
+
+impl FontData {
+    /// Face data from bytes, which must be an OpenType or TrueType face.
+    pub fn new(data: Vec<u8>) -> Result<FontData, Error> {
+        Self::from_shared(std::sync::Arc::new(data))
+    }
+
+    /// Face data from shared bytes (Briefing: new; faces compiled in are not copied).
+    pub fn from_shared(
+        bytes: std::sync::Arc<dyn AsRef<[u8]> + Send + Sync>,
+    ) -> Result<FontData, Error> {
+        skrifa::FontRef::new((*bytes).as_ref())
+            .map_err(|_| Error::new("Failed to read font data", ErrorKind::InvalidFont))?;
+        Ok(FontData { bytes })
+    }
+
+    fn metrics(&self, bold: bool, italic: bool, idx: usize) -> Result<Font, Error> {
+        let face = skrifa::FontRef::new((*self.bytes).as_ref())
+            .map_err(|_| Error::new("Failed to read font data", ErrorKind::InvalidFont))?;
+        let head = face
+            .head()
+            .map_err(|_| Error::new("Font has no head table", ErrorKind::InvalidFont))?;
+        let upem = f32::from(head.units_per_em());
+        if upem <= 0.0 {
+            return Err(Error::new(
+                "Font has no units per em",
+                ErrorKind::InvalidFont,
+            ));
+        }
+        let hhea = face
+            .hhea()
+            .map_err(|_| Error::new("Font has no hhea table", ErrorKind::InvalidFont))?;
+        let ascent = f32::from(hhea.ascender().to_i16()) / upem;
+        let descent = f32::from(hhea.descender().to_i16()) / upem;
+        let line_gap = f32::from(hhea.line_gap().to_i16()) / upem;
+        Ok(Font {
+            idx,
+            bold,
+            italic,
+            glyph_height: ascent - descent,
+            line_height: ascent - descent + line_gap,
+        })
+    }
+}
+
+/// The fonts a document is set in and the machinery that shapes with them.
+///
+/// Briefing: a parley font context and layout context, the family list, and caches of
+/// measured strings.
 pub struct FontCache {
-    fonts: Vec<FontData>,
-    // We have to use an option because we first have to construct the FontCache before we can load
-    // a font, but the default font is always loaded in new, so this options is always some
-    // (outside of new).
-    default_font_family: Option<FontFamily<Font>>,
+    pub(crate) shaper: RefCell<Shaper>,
+    default_font_family: FontFamily<Font>,
+    pub(crate) settings: TextSettings,
+}
+
+impl fmt::Debug for FontCache {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("FontCache")
+            .field("settings", &self.settings)
+            .finish()
+    }
 }
 
 impl FontCache {
-    /// Creates a new font cache with the given default font family.
-    pub fn new(default_font_family: FontFamily<FontData>) -> FontCache {
-        let mut font_cache = FontCache {
-            fonts: Vec::new(),
-            default_font_family: None,
+    /// A cache over `context`, whose collection must hold the families `settings` names.
+    /// `metrics` are the first family's four faces, for line heights.
+    pub fn new(
+        context: parley::FontContext,
+        metrics: FontFamily<FontData>,
+        settings: TextSettings,
+    ) -> Result<FontCache, Error> {
+        let default_font_family = FontFamily {
+            regular: metrics.regular.metrics(false, false, 0)?,
+            bold: metrics.bold.metrics(true, false, 1)?,
+            italic: metrics.italic.metrics(false, true, 2)?,
+            bold_italic: metrics.bold_italic.metrics(true, true, 3)?,
         };
-        font_cache.default_font_family = Some(font_cache.add_font_family(default_font_family));
-        font_cache
-    }
-
-    /// Adds the given font to the cache and returns a reference to it.
-    pub fn add_font(&mut self, font_data: FontData) -> Font {
-        let font = Font::new(self.fonts.len(), &font_data.rt_font);
-        self.fonts.push(font_data);
-        font
-    }
-
-    /// Adds the given font family to the cache and returns a reference to it.
-    pub fn add_font_family(&mut self, family: FontFamily<FontData>) -> FontFamily<Font> {
-        FontFamily {
-            regular: self.add_font(family.regular),
-            bold: self.add_font(family.bold),
-            italic: self.add_font(family.italic),
-            bold_italic: self.add_font(family.bold_italic),
-        }
+        Ok(FontCache {
+            shaper: RefCell::new(Shaper::new(context)),
+            default_font_family,
+            settings,
+        })
     }
 
     /// Returns the default font family for this font cache.
     pub fn default_font_family(&self) -> FontFamily<Font> {
         self.default_font_family
-            .expect("Invariant violated: no default font family for FontCache")
     }
 
-    /// Returns a reference to the Rusttype font for the given font, if available.
-    ///
-    /// This method may only be called with [`Font`][] instances that have been created by this
-    /// font cache.
-    ///
-    /// [`Font`]: struct.Font.html
-    pub fn get_rt_font(&self, font: Font) -> &rusttype::Font<'static> {
-        &self.fonts[font.idx].rt_font
-    }
-}
-
-/// The data for a font that is cached by a [`FontCache`][].
-///
-/// [`FontCache`]: struct.FontCache.html
-#[derive(Clone, Debug)]
-pub struct FontData {
-    rt_font: rusttype::Font<'static>,
-}
-
-impl FontData {
-    /// Loads a font from the given data, which must be readable by [`rusttype`][].
-    ///
-    /// Briefing: no `builtin` argument; built-in PDF fonts are gone.
-    ///
-    /// [`rusttype`]: https://docs.rs/rusttype
-    pub fn new(data: Vec<u8>) -> Result<FontData, Error> {
-        let rt_font = rusttype::Font::from_bytes(data).context("Failed to read rusttype font")?;
-        if rt_font.units_per_em() == 0 {
-            Err(Error::new(
-                "The font is not scalable",
-                ErrorKind::InvalidFont,
-            ))
-        } else {
-            Ok(FontData { rt_font })
-        }
+    /// The faces `text` is set in, on one line, in order (Briefing: new). Runs drawn with
+    /// the stand-in are left out.
+    pub fn faces_of(&self, text: &str) -> Vec<crate::shape::Face> {
+        let style = Style::new().with_font_size(10);
+        let lines = self
+            .shaper
+            .borrow_mut()
+            .shape(&self.settings, &[(text, style)], None, false);
+        let missing = self.missing();
+        lines
+            .into_iter()
+            .flat_map(|l| l.runs)
+            .filter(|r| !r.text.chars().any(|c| missing.contains(&c)))
+            .map(|r| r.face)
+            .collect()
     }
 
-    /// Loads the font at the given path.
-    pub fn load(path: impl AsRef<path::Path>) -> Result<FontData, Error> {
-        let data = fs::read(path.as_ref())
-            .with_context(|| format!("Failed to open font file {}", path.as_ref().display()))?;
-        FontData::new(data)
-    }
-}
-
-#[derive(Clone, Copy, Debug)]
-enum FontStyle {
-    Regular,
-    Bold,
-    Italic,
-    BoldItalic,
-}
-
-impl FontStyle {
-    fn name(&self) -> &'static str {
-        match self {
-            FontStyle::Regular => "Regular",
-            FontStyle::Bold => "Bold",
-            FontStyle::Italic => "Italic",
-            FontStyle::BoldItalic => "BoldItalic",
-        }
-    }
-}
-
-impl fmt::Display for FontStyle {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
+    /// Characters no face could draw, each once, in the order met (Briefing: new). They were
+    /// printed as a stand-in glyph carrying the character as its text.
+    pub fn missing(&self) -> Vec<char> {
+        self.shaper.borrow().missing.clone()
     }
 }
 
@@ -167,159 +197,98 @@ impl<T: Clone + Copy + fmt::Debug + PartialEq> FontFamily<T> {
     }
 }
 
-/// A reference to a font cached by a [`FontCache`][].
+/// A style of the document's family list.
 ///
-/// See the [module documentation](index.html) for details on the internals.
-///
-/// [`FontCache`]: struct.FontCache.html
+/// Briefing: the weight and slant text is set in, with the first face's metrics in ems.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Font {
     idx: usize,
-    scale: rusttype::Scale,
-    line_height: Mm,
-    glyph_height: Mm,
+    bold: bool,
+    italic: bool,
+    line_height: f32,
+    glyph_height: f32,
 }
 
 impl Font {
-    fn new(idx: usize, rt_font: &rusttype::Font<'static>) -> Font {
-        let units_per_em = rt_font.units_per_em();
-        assert!(units_per_em != 0);
-
-        let units_per_em = f32::from(units_per_em);
-        let v_metrics = rt_font.v_metrics_unscaled();
-        let glyph_height = (v_metrics.ascent - v_metrics.descent) / units_per_em;
-        let scale = rusttype::Scale::uniform(glyph_height);
-
-        let line_height = glyph_height + v_metrics.line_gap / units_per_em;
-
-        Font {
-            idx,
-            scale,
-            line_height: crate::pt_to_mm(f64::from(line_height)),
-            glyph_height: crate::pt_to_mm(f64::from(glyph_height)),
-        }
-    }
-
-    /// The font's position in its cache, in the order fonts were added. Briefing: new, so
-    /// that recorded glyph runs can name their face.
+    /// Which of the four styles this is: 0 regular, 1 bold, 2 italic, 3 bold italic.
     pub fn index(&self) -> usize {
         self.idx
     }
 
+    /// Whether the style is bold.
+    pub fn is_bold(&self) -> bool {
+        self.bold
+    }
+
+    /// Whether the style is italic.
+    pub fn is_italic(&self) -> bool {
+        self.italic
+    }
+
     /// Returns the line height for text with this font and the given font size.
     pub fn get_line_height(&self, font_size: u8) -> Mm {
-        self.line_height * f64::from(font_size)
+        crate::pt_to_mm(f64::from(self.line_height * f32::from(font_size)))
     }
 
     /// Returns the glyph height for text with this font and the given font size.
     pub fn glyph_height(&self, font_size: u8) -> Mm {
-        self.glyph_height * f64::from(font_size)
+        crate::pt_to_mm(f64::from(self.glyph_height * f32::from(font_size)))
     }
 
     /// Returns the width of a character with this font and the given font size.
-    ///
-    /// The given [`FontCache`][] must be the font cache that loaded this font.
-    ///
-    /// [`FontCache`]: struct.FontCache.html
     pub fn char_width(&self, font_cache: &FontCache, c: char, font_size: u8) -> Mm {
-        let advance_width = font_cache
-            .get_rt_font(*self)
-            .glyph(c)
-            .scaled(self.scale)
-            .h_metrics()
-            .advance_width;
-        crate::pt_to_mm(f64::from(advance_width * f32::from(font_size)))
+        let mut buf = [0; 4];
+        self.str_width(font_cache, c.encode_utf8(&mut buf), font_size)
     }
 
-    /// Returns the width of a string with this font and the given font size.
-    ///
-    /// The given [`FontCache`][] must be the font cache that loaded this font.
-    ///
-    /// [`FontCache`]: struct.FontCache.html
+    /// Returns the width of a string with this font and the given font size, as shaped.
     pub fn str_width(&self, font_cache: &FontCache, s: &str, font_size: u8) -> Mm {
-        let str_width: Mm = font_cache
-            .get_rt_font(*self)
-            .glyphs_for(s.chars())
-            .map(|g| g.scaled(self.scale).h_metrics().advance_width)
-            .map(|w| crate::pt_to_mm(f64::from(w * f32::from(font_size))))
-            .sum();
-        let kerning_width: Mm = self
-            .kerning(font_cache, s.chars())
-            .into_iter()
-            .map(|val| val * f32::from(font_size))
-            .map(|val| crate::pt_to_mm(f64::from(val)))
-            .sum();
-        str_width + kerning_width
+        let pt = font_cache
+            .shaper
+            .borrow_mut()
+            .width(&font_cache.settings, s, *self, font_size);
+        crate::pt_to_mm(f64::from(pt))
     }
+}
 
-    /// Returns the kerning data for the given sequence of characters.
-    ///
-    /// The *i*-th value of the returned data is the amount of kerning to insert before the *i*-th
-    /// character of the sequence.
-    ///
-    /// The given [`FontCache`][] must be the font cache that loaded this font.
-    ///
-    /// [`FontCache`]: struct.FontCache.html
-    pub fn kerning<I>(&self, font_cache: &FontCache, iter: I) -> Vec<f32>
-    where
-        I: IntoIterator<Item = char>,
-    {
-        let font = font_cache.get_rt_font(*self);
-        font.glyphs_for(iter.into_iter())
-            .scan(None, |last, g| {
-                let pos = if let Some(last) = last {
-                    Some(font.pair_kerning(self.scale, *last, g.id()))
-                } else {
-                    Some(0.0)
-                };
-                *last = Some(g.id());
-                pos
+/// Per-face facts the recorder needs: the hyphen's and the stand-in's glyphs.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct FaceFacts {
+    /// The hyphen glyph and its advance in ems.
+    pub hyphen: Option<(u32, f32)>,
+    /// The replacement character's glyph (or a box) and its advance in ems.
+    pub stand_in: Option<(u32, f32)>,
+}
+
+impl FaceFacts {
+    pub(crate) fn of(data: &[u8], index: u32) -> FaceFacts {
+        use skrifa::MetadataProvider as _;
+        let Ok(face) = skrifa::FontRef::from_index(data, index) else {
+            return FaceFacts::default();
+        };
+        let charmap = face.charmap();
+        let metrics = face.glyph_metrics(
+            skrifa::instance::Size::unscaled(),
+            skrifa::instance::LocationRef::default(),
+        );
+        let upem = face
+            .head()
+            .map(|h| f32::from(h.units_per_em()))
+            .unwrap_or(1000.0)
+            .max(1.0);
+        let glyph = |chars: &[char]| {
+            chars.iter().find_map(|c| {
+                let id = charmap.map(*c)?;
+                let advance = metrics.advance_width(id).unwrap_or(0.0) / upem;
+                Some((id.to_u32(), advance))
             })
-            .collect()
-    }
-
-    /// The advance of each character's glyph, in ems, without kerning. Briefing: new.
-    pub fn advances<I>(&self, font_cache: &FontCache, iter: I) -> Vec<f32>
-    where
-        I: IntoIterator<Item = char>,
-    {
-        font_cache
-            .get_rt_font(*self)
-            .glyphs_for(iter.into_iter())
-            .map(|g| g.scaled(self.scale).h_metrics().advance_width)
-            .collect()
-    }
-
-    /// Returns the glyphs IDs for the given sequence of characters.
-    ///
-    /// The given [`FontCache`][] must be the font cache that loaded this font.
-    ///
-    /// [`FontCache`]: struct.FontCache.html
-    pub fn glyph_ids<I>(&self, font_cache: &FontCache, iter: I) -> Vec<u16>
-    where
-        I: IntoIterator<Item = char>,
-    {
-        let font = font_cache.get_rt_font(*self);
-        font.glyphs_for(iter.into_iter())
-            .map(|g| g.id().0 as u16)
-            .collect()
+        };
+        FaceFacts {
+            hyphen: glyph(&['\u{2010}', '-']),
+            stand_in: glyph(&['\u{fffd}', '\u{25a1}', '?']),
+        }
     }
 }
 
-fn from_file(dir: impl AsRef<path::Path>, name: &str, style: FontStyle) -> Result<FontData, Error> {
-    FontData::load(&dir.as_ref().join(format!("{}-{}.ttf", name, style)))
-}
-
-/// Loads the font family at the given path with the given name.
-///
-/// This method assumes that at the given path, these files exist and are valid font files:
-/// `{name}-Regular.ttf`, `{name}-Bold.ttf`, `{name}-Italic.ttf`, `{name}-BoldItalic.ttf`.
-pub fn from_files(dir: impl AsRef<path::Path>, name: &str) -> Result<FontFamily<FontData>, Error> {
-    let dir = dir.as_ref();
-    Ok(FontFamily {
-        regular: from_file(dir, name, FontStyle::Regular)?,
-        bold: from_file(dir, name, FontStyle::Bold)?,
-        italic: from_file(dir, name, FontStyle::Italic)?,
-        bold_italic: from_file(dir, name, FontStyle::BoldItalic)?,
-    })
-}
+/// Widths measured once per document, by style, size and text.
+pub(crate) type WidthCache = HashMap<(usize, u8, String), f32>;

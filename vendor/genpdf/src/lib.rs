@@ -156,7 +156,11 @@
 
 #![warn(missing_docs, rust_2018_idioms)]
 
-mod wrap;
+pub mod shape;
+
+/// The text layer's crates, for callers that build its font context (Briefing: new).
+pub use hypher;
+pub use parley;
 
 pub mod elements;
 pub mod error;
@@ -247,6 +251,11 @@ impl From<f32> for Mm {
 /// Points to millimetres. Briefing: replaces printpdf's `Pt` conversion.
 pub fn pt_to_mm(pt: f64) -> Mm {
     Mm(pt * 25.4 / 72.0)
+}
+
+/// Millimetres to points. Briefing: new.
+pub fn mm_to_pt(mm: f64) -> f64 {
+    mm * 72.0 / 25.4
 }
 
 /// The alignment of a [`Paragraph`][] or ['Image'][].
@@ -547,8 +556,8 @@ pub struct Document {
 
 impl Document {
     /// Creates a new document with the given default font family.
-    pub fn new(default_font_family: fonts::FontFamily<fonts::FontData>) -> Document {
-        let font_cache = fonts::FontCache::new(default_font_family);
+    /// Briefing: takes a ready font cache, which holds the text layer's font context.
+    pub fn new(font_cache: fonts::FontCache) -> Document {
         Document {
             root: elements::LinearLayout::vertical(),
             title: String::new(),
@@ -557,20 +566,6 @@ impl Document {
             paper_size: PaperSize::A4.into(),
             decorator: None,
         }
-    }
-
-    /// Adds the given font family to the font cache for this document and returns a reference to
-    /// it.
-    ///
-    /// Note that the returned font reference may only be used for this document.  It cannot be
-    /// shared with other `Document` or [`FontCache`][] instances.
-    ///
-    /// [`FontCache`]: fonts/struct.FontCache.html
-    pub fn add_font_family(
-        &mut self,
-        font_family: fonts::FontFamily<fonts::FontData>,
-    ) -> fonts::FontFamily<fonts::Font> {
-        self.context.font_cache.add_font_family(font_family)
     }
 
     /// Returns the font cache used by this document.

@@ -25,22 +25,21 @@ use crate::{Margins, Mm, Position, Size};
 /// Briefing: new; replaces the printpdf calls.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Drawn {
-    /// A run of glyphs on one baseline.
+    /// A run of shaped glyphs on one baseline, in one face.
     Text {
-        /// The font.
-        font: fonts::Font,
+        /// The face (Briefing: the font data parley chose for the run).
+        face: crate::shape::Face,
         /// The font size in points.
-        font_size: u8,
+        font_size: f32,
         /// The fill colour; `None` is black.
         color: Option<Color>,
         /// The mark of the style it was printed in.
         mark: Option<usize>,
         /// The pen position of the first glyph, on the baseline.
         origin: Position,
-        /// Glyph id and advance in ems (kerning with the next glyph included), one per
-        /// character of `text`.
-        glyphs: Vec<(u16, f32)>,
-        /// The characters printed.
+        /// The glyphs, left to right, each with the bytes of `text` it stands for.
+        glyphs: Vec<crate::shape::Glyph>,
+        /// The text printed, in logical order.
         text: String,
     },
     /// A stroked open polyline.
@@ -371,64 +370,62 @@ impl<'a, 'f, 'l> TextSection<'a, 'f, 'l> {
         }
     }
 
-    /// Prints the given string with the given style.
+    /// Prints the given string with the given style, shaped as one line.
     pub fn print_str(&mut self, s: impl AsRef<str>, style: Style) -> Result<(), Error> {
         let s = s.as_ref();
         if s.is_empty() {
             return Ok(());
         }
-        let font = style.font(self.font_cache);
-        let kerning = font.kerning(self.font_cache, s.chars());
-        let ids = font.glyph_ids(self.font_cache, s.chars());
-        let advances = font.advances(self.font_cache, s.chars());
-        let glyphs: Vec<(u16, f32)> = ids
-            .iter()
-            .zip(&advances)
-            .enumerate()
-            .map(|(i, (id, adv))| (*id, adv + kerning.get(i + 1).copied().unwrap_or(0.0)))
-            .collect();
-        let em: f32 = glyphs.iter().map(|g| g.1).sum();
-        let advance = crate::pt_to_mm(f64::from(em) * f64::from(style.font_size()));
-        // Briefing: a word printed right where the last run of the same look ended joins that
-        // run, so a line is one run rather than one per word.
-        {
-            let mut items = self.area.layer.items.borrow_mut();
-            if let Some(Drawn::Text {
-                font: f,
-                font_size,
-                color,
-                mark,
-                origin,
-                glyphs: g,
-                text,
-            }) = items.last_mut()
-            {
-                if *f == font
-                    && *font_size == style.font_size()
-                    && *color == style.color()
-                    && *mark == style.mark()
-                    && origin.y == self.pen.y
-                    && self.run_end == Some(self.pen.x)
-                {
-                    g.extend(glyphs);
-                    text.push_str(s);
-                    self.pen.x += advance;
-                    self.run_end = Some(self.pen.x);
-                    return Ok(());
-                }
-            }
+        let lines = self.font_cache.shaper.borrow_mut().shape(
+            &self.font_cache.settings,
+            &[(s, style)],
+            None,
+            false,
+        );
+        for line in &lines {
+            self.area.record_line(line, self.pen, 0.0);
+            self.pen.x += crate::pt_to_mm(f64::from(line.width));
         }
-        self.area.layer.push(Drawn::Text {
-            font,
-            font_size: style.font_size(),
-            color: style.color(),
-            mark: style.mark(),
-            origin: self.pen,
-            glyphs,
-            text: s.to_owned(),
-        });
-        self.pen.x += advance;
         self.run_end = Some(self.pen.x);
         Ok(())
+    }
+}
+
+impl<'a> Area<'a> {
+    /// Records a shaped line with its left end at `pen.x` plus `offset_pt` and its baseline
+    /// at `pen.y` (page coordinates). Briefing: new.
+    pub(crate) fn record_line(
+        &self,
+        line: &crate::shape::ShapedLine,
+        pen: Position,
+        offset_pt: f32,
+    ) {
+        for run in &line.runs {
+            if run.glyphs.is_empty() {
+                continue;
+            }
+            let x = pen.x + crate::pt_to_mm(f64::from(offset_pt + run.x));
+            self.layer.push(Drawn::Text {
+                face: run.face.clone(),
+                font_size: run.size,
+                color: run.style.color(),
+                mark: run.style.mark(),
+                origin: Position::new(x, pen.y),
+                glyphs: run.glyphs.clone(),
+                text: run.text.clone(),
+            });
+        }
+    }
+
+    /// Records a shaped line at `position` in this area: its top-left corner, with the
+    /// baseline `baseline` below it. Briefing: new.
+    pub fn draw_shaped_line(
+        &self,
+        line: &crate::shape::ShapedLine,
+        position: Position,
+        baseline: Mm,
+    ) {
+        let pen = self.origin + position + Position::new(0, baseline);
+        self.record_line(line, pen, 0.0);
     }
 }
