@@ -197,3 +197,63 @@ fn a_big_timeline_lays_out() {
     assert!(pages.count() > 20);
     assert!(pages.text().contains("Page 1 of"));
 }
+
+/// Every run's text, in the order drawn.
+fn run_texts(pages: &Pages) -> Vec<String> {
+    pages
+        .pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter_map(|i| match i {
+            Item::Text(run) => Some(run.text.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn right_to_left_names_keep_their_logical_text_and_format_characters_are_not_drawn() {
+    let mut dossier = default_dossier();
+    dossier.people[0].stance =
+        "Met \u{645}\u{62d}\u{645}\u{62f} and \u{5e9}\u{5dc}\u{5d5}\u{5dd}; a\u{200d}b \u{200e}x\u{feff}y".into();
+    let pages = pages_of(&dossier, &synthetic::full_brief());
+    let runs = run_texts(&pages);
+    // Each word's glyphs stand for its letters in reading order, not in drawing order.
+    assert!(
+        runs.iter()
+            .any(|t| t.contains("\u{645}\u{62d}\u{645}\u{62f}")),
+        "{runs:?}"
+    );
+    assert!(
+        runs.iter()
+            .any(|t| t.contains("\u{5e9}\u{5dc}\u{5d5}\u{5dd}")),
+        "{runs:?}"
+    );
+    for run in pages.pages.iter().flat_map(|p| &p.items) {
+        if let Item::Text(run) = run {
+            for g in &run.glyphs {
+                let text = &run.text[g.text.clone()];
+                assert!(
+                    !text.chars().all(genpdf::shape::invisible) || text == "\u{ad}",
+                    "a format character drawn as a glyph: {text:?} in {:?}",
+                    run.text
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_soft_hyphen_breaks_only_where_the_line_ends() {
+    let mut dossier = default_dossier();
+    let word = "Verhandlungs\u{ad}bereitschafts\u{ad}erkl\u{e4}rung";
+    dossier.people[0].stance = vec![word; 30].join(" ");
+    let pages = pages_of(&dossier, &synthetic::full_brief());
+    let runs = run_texts(&pages);
+    // Mid-line the word reads whole; at a break it ends in the soft hyphen, drawn as "-".
+    assert!(
+        runs.iter()
+            .any(|t| t.contains("Verhandlungsbereitschaftserkl\u{e4}rung"))
+    );
+    assert!(runs.iter().any(|t| t.ends_with('\u{ad}')), "{runs:?}");
+}

@@ -419,6 +419,10 @@ fn paint_run(painter: &Painter, run: &GlyphRun, page: Pos2, scale: f32) {
     }
     let color = color32(run.color);
     let font = FontId::new(size, fonts::family(run.face));
+    if run.text.chars().any(right_to_left) {
+        paint_clusters(painter, run, page, scale, &font, color);
+        return;
+    }
     let mut galley = painter.layout_no_wrap(run.text.clone(), font.clone(), color);
     let gaps = run.text.chars().count().saturating_sub(1);
     let error = run.width_pt() * scale - galley.rect.width();
@@ -435,6 +439,48 @@ fn paint_run(painter: &Painter, run: &GlyphRun, page: Pos2, scale: f32) {
     let ascent = row.pos.y + row.row.glyphs.first().map_or(0.0, |g| g.pos.y);
     let left = page + vec2(run.origin.x, run.origin.y) * scale;
     painter.galley(pos2(left.x, left.y - ascent), galley, color);
+}
+
+/// A letter of a script written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko…).
+fn right_to_left(c: char) -> bool {
+    matches!(c, '\u{0590}'..='\u{08ff}' | '\u{fb1d}'..='\u{fdff}' | '\u{fe70}'..='\u{feff}')
+}
+
+/// A run set right to left: egui lays text out left to right only, so each cluster is
+/// painted on its own where the layout put its glyphs, in the order they print. Hebrew reads
+/// exactly as in the PDF; Arabic letters stand in their places but in their isolated forms
+/// (egui cannot be told the joined forms layout chose) — the PDF joins them.
+fn paint_clusters(
+    painter: &Painter,
+    run: &GlyphRun,
+    page: Pos2,
+    scale: f32,
+    font: &FontId,
+    color: Color32,
+) {
+    let mut x = run.origin.x;
+    let mut i = 0;
+    while i < run.glyphs.len() {
+        let range = run.glyphs[i].text.clone();
+        let mut advance = 0.0;
+        while i < run.glyphs.len() && run.glyphs[i].text == range {
+            advance += run.glyphs[i].advance_em;
+            i += 1;
+        }
+        let Some(text) = run.text.get(range) else {
+            continue;
+        };
+        let galley = painter.layout_no_wrap(text.to_owned(), font.clone(), color);
+        if let Some(row) = galley.rows.first() {
+            let ascent = row.pos.y + row.row.glyphs.first().map_or(0.0, |g| g.pos.y);
+            let width = advance * run.size_pt * scale;
+            // Centred in the room the layout gave the cluster.
+            let left = page.x + x * scale + (width - galley.rect.width()) / 2.0;
+            let top = page.y + run.origin.y * scale - ascent;
+            painter.galley(pos2(left, top), galley, color);
+        }
+        x += advance * run.size_pt;
+    }
 }
 
 /// Text too small to read, as a light bar where it stands.

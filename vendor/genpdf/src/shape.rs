@@ -63,6 +63,8 @@ pub struct ShapedRun {
     pub text: String,
     /// Which glyphs are word spaces, for justification.
     spaces: Vec<usize>,
+    /// Set right to left: its glyphs, left to right, read from the end of its text.
+    pub rtl: bool,
 }
 
 impl ShapedRun {
@@ -283,7 +285,8 @@ impl Shaper {
                         space: cluster.is_space_or_nbsp(),
                     });
                 }
-                if run.is_rtl() {
+                let rtl_run = run.is_rtl();
+                if rtl_run {
                     entries.reverse();
                 }
                 for e in entries {
@@ -303,6 +306,7 @@ impl Shaper {
                             && r.face.index == face.index
                             && r.size == size
                             && r.style == style
+                            && r.rtl == rtl_run
                     });
                     if !same {
                         trailing_count = 0;
@@ -314,14 +318,32 @@ impl Shaper {
                             glyphs: Vec::new(),
                             text: String::new(),
                             spaces: Vec::new(),
+                            rtl: rtl_run,
                         });
                     }
                     let Some(r) = runs.last_mut() else { continue };
-                    let start = r.text.len();
                     // Marks and joiners inside a cluster stay in its text; they are not
-                    // drawn as glyphs of their own.
-                    r.text.push_str(piece);
-                    let trange = start..r.text.len();
+                    // drawn as glyphs of their own. A soft hyphen inside a cluster (a
+                    // ligature across a syllable break) is no part of what a reader copies.
+                    let piece: Cow<'_, str> = if piece.contains('\u{ad}') {
+                        Cow::Owned(piece.replace('\u{ad}', ""))
+                    } else {
+                        Cow::Borrowed(piece)
+                    };
+                    // The run's text is kept in reading order: clusters of a right-to-left
+                    // run come in drawing order, so each goes in front of the ones before.
+                    let trange = if rtl_run {
+                        let n = piece.len();
+                        r.text.insert_str(0, &piece);
+                        for g in &mut r.glyphs {
+                            g.text = g.text.start + n..g.text.end + n;
+                        }
+                        0..n
+                    } else {
+                        let start = r.text.len();
+                        r.text.push_str(&piece);
+                        start..r.text.len()
+                    };
                     let missing = e.glyphs.iter().any(|g| g.id == 0)
                         && !first.is_whitespace()
                         && !invisible(first);
