@@ -1,5 +1,5 @@
-//! Which characters the embedded faces can draw. genpdf prints a character the font lacks as
-//! an empty box without a word, so export checks first.
+//! Which characters the main face (Roboto) draws: the shipped content keeps to it, so the
+//! samples never lean on a fallback face. What prints at all is `layout::glyphs`' check.
 
 use ttf_parser::Face;
 

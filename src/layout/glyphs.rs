@@ -111,9 +111,10 @@ impl Faces {
     }
 }
 
-/// A control character that text may not hold: tab and line breaks are layout.
+/// A control character that text may not hold: the text layer's notion, less the carriage
+/// return of a CRLF line break, which is layout too.
 pub fn control(c: char) -> bool {
-    c.is_control() && !matches!(c, '\n' | '\t' | '\r')
+    genpdf::shape::control(c) && c != '\r'
 }
 
 struct Checker {

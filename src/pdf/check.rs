@@ -4,7 +4,7 @@
 //! cannot fail halfway, with a section open.
 
 use super::error::{PdfError, Place};
-use super::fonts::{Fonts, face_name};
+use super::fonts::Fonts;
 use crate::layout::pages::{AnchorId, Item, NodeId, OutlineEntry, Pages, Role, Tag};
 
 /// Deeper structure or outline nesting is refused: krilla walks both recursively, and real
@@ -151,7 +151,7 @@ fn item(pages: &Pages, fonts: &Fonts, item: &Item) -> Result<(), String> {
             role(pages, run.role)?;
             finite(&[run.size_pt, run.origin.x, run.origin.y])?;
             let Some(font) = fonts.get(run.face) else {
-                return Err(format!("face {} is not loaded", face_name(run.face)));
+                return Err(format!("face {} is not loaded", run.face.name()));
             };
             for glyph in &run.glyphs {
                 finite(&[glyph.advance_em])?;
@@ -159,7 +159,7 @@ fn item(pages: &Pages, fonts: &Fonts, item: &Item) -> Result<(), String> {
                     return Err(format!(
                         "glyph {} is not in face {}, which has {} glyphs",
                         glyph.id,
-                        face_name(run.face),
+                        run.face.name(),
                         font.glyph_count
                     ));
                 }

@@ -71,11 +71,6 @@ fn load(face: Face) -> Result<Loaded, PdfError> {
     })
 }
 
-/// The name of a face as a reader would know it.
-pub(crate) fn face_name(face: Face) -> String {
-    face.name()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -330,10 +330,10 @@ impl Paragraph {
             }
             self.lines = Some((width, lines.into()));
         }
-        match &mut self.lines {
-            Some((_, lines)) => lines,
-            None => unreachable!("set above"),
-        }
+        &mut self
+            .lines
+            .get_or_insert_with(|| (width, collections::VecDeque::new()))
+            .1
     }
 
     fn apply_style(&mut self, style: Style) {

@@ -383,7 +383,7 @@ impl<'a, 'f, 'l> TextSection<'a, 'f, 'l> {
             false,
         );
         for line in &lines {
-            self.area.record_line(line, self.pen, 0.0);
+            self.area.record_line(line, self.pen);
             self.pen.x += crate::pt_to_mm(f64::from(line.width));
         }
         self.run_end = Some(self.pen.x);
@@ -392,19 +392,14 @@ impl<'a, 'f, 'l> TextSection<'a, 'f, 'l> {
 }
 
 impl<'a> Area<'a> {
-    /// Records a shaped line with its left end at `pen.x` plus `offset_pt` and its baseline
-    /// at `pen.y` (page coordinates). Briefing: new.
-    pub(crate) fn record_line(
-        &self,
-        line: &crate::shape::ShapedLine,
-        pen: Position,
-        offset_pt: f32,
-    ) {
+    /// Records a shaped line with its left end at `pen.x` and its baseline at `pen.y` (page
+    /// coordinates). Briefing: new.
+    pub(crate) fn record_line(&self, line: &crate::shape::ShapedLine, pen: Position) {
         for run in &line.runs {
             if run.glyphs.is_empty() {
                 continue;
             }
-            let x = pen.x + crate::pt_to_mm(f64::from(offset_pt + run.x));
+            let x = pen.x + crate::pt_to_mm(f64::from(run.x));
             self.layer.push(Drawn::Text {
                 face: run.face.clone(),
                 font_size: run.size,
@@ -426,6 +421,6 @@ impl<'a> Area<'a> {
         baseline: Mm,
     ) {
         let pen = self.origin + position + Position::new(0, baseline);
-        self.record_line(line, pen, 0.0);
+        self.record_line(line, pen);
     }
 }
