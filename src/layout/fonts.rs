@@ -6,12 +6,14 @@
 //! for check marks, boxes and dingbats. Text is set in that list, first face first, per
 //! cluster. Scripts none of them covers (Chinese, Japanese, Korean, Thai, Devanagari…) come
 //! from the fonts of the project's `fonts/` folder and the user's font folder, then from the
-//! system's fonts through fontique's per-script fallback.
+//! system's fonts through fontique's per-script fallback, read only once a character needs
+//! them ([`load_system_fonts`]).
 //!
 //! Every face a run is set in gets a [`Face`] number in one registry for the process, so the
 //! pages stay small and plain and the PDF writer and the preview find the same bytes.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, LazyLock, Mutex, RwLock};
 
 use genpdf::fonts::{FontCache, FontData, FontFamily, TextSettings};
@@ -53,6 +55,20 @@ pub const BUNDLED: [(&[u8], &str); 10] = [
     (ARABIC_BOLD, "Noto Sans Arabic Bold"),
     (HEBREW, "Noto Sans Hebrew"),
     (HEBREW_BOLD, "Noto Sans Hebrew Bold"),
+];
+
+/// The bundled faces' file names in `fonts/`.
+const BUNDLED_FILES: [&str; 10] = [
+    "Roboto-Regular.ttf",
+    "Roboto-Bold.ttf",
+    "Roboto-Italic.ttf",
+    "Roboto-BoldItalic.ttf",
+    "NotoSansSymbols2-Regular.ttf",
+    "NotoSansMath-Regular.ttf",
+    "NotoSansArabic-Regular.ttf",
+    "NotoSansArabic-Bold.ttf",
+    "NotoSansHebrew-Regular.ttf",
+    "NotoSansHebrew-Bold.ttf",
 ];
 
 /// The bundled families, first choice first.
@@ -150,11 +166,32 @@ pub fn font_folders() -> Vec<PathBuf> {
     folders
 }
 
+/// Whether the system's fonts are in the collection yet.
+static SYSTEM_LOADED: AtomicBool = AtomicBool::new(false);
+
+/// Adds the system's fonts to the collection, once. Reading them (fontconfig's list on Linux)
+/// takes about 20 ms, so it waits until some character needs a face that the bundled faces and
+/// the font folders lack; a brief in the bundled scripts never pays for it.
+/// `BRIEFING_NO_SYSTEM_FONTS` set keeps them out.
+pub fn load_system_fonts() {
+    if SYSTEM_LOADED.load(Ordering::Acquire)
+        || std::env::var_os("BRIEFING_NO_SYSTEM_FONTS").is_some()
+    {
+        return;
+    }
+    let mut fonts = match FONTS.lock() {
+        Ok(f) => f,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    if !SYSTEM_LOADED.swap(true, Ordering::AcqRel) {
+        fonts.context.collection.load_system_fonts();
+    }
+}
+
 fn build() -> Fonts {
-    let system = std::env::var_os("BRIEFING_NO_SYSTEM_FONTS").is_none();
     let mut collection = Collection::new(CollectionOptions {
         shared: false,
-        system_fonts: system,
+        system_fonts: false,
     });
     let registry = REGISTRY.read().map(|r| r.clone()).unwrap_or_default();
     for face in &registry {
@@ -182,10 +219,21 @@ fn build() -> Fonts {
             .collect();
         paths.sort();
         for path in paths {
+            // A bundled face is known by its length; only a file that might be one is read
+            // to compare, so the project's own fonts/ costs nothing at each start.
+            let len = std::fs::metadata(&path).map_or(0, |m| m.len());
+            let maybe_bundled = BUNDLED.iter().any(|(b, _)| b.len() as u64 == len);
+            if maybe_bundled
+                && BUNDLED_FILES
+                    .iter()
+                    .any(|f| path.file_name().is_some_and(|n| n == *f))
+            {
+                continue;
+            }
             let Ok(bytes) = std::fs::read(&path) else {
                 continue;
             };
-            if BUNDLED.iter().any(|(b, _)| *b == bytes.as_slice()) {
+            if maybe_bundled && BUNDLED.iter().any(|(b, _)| *b == bytes.as_slice()) {
                 continue;
             }
             for (family, _) in collection.register_fonts(Blob::new(Arc::new(bytes)), None) {
@@ -307,6 +355,7 @@ const SAMPLES: &str = "中あ한ไअবதაԱአ";
 /// The system's (or font folders') faces the text layer sets the scripts of [`SAMPLES`] in,
 /// each once: what the window needs to show those scripts as the PDF prints them.
 pub fn system_faces() -> Vec<Registered> {
+    load_system_fonts();
     let Ok(cache) = cache(&Setting::default()) else {
         return Vec::new();
     };

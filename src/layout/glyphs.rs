@@ -95,6 +95,8 @@ impl Faces {
     fn shaped(&self, c: char) -> bool {
         let mut cache = self.cache.borrow_mut();
         if cache.is_none() {
+            // No bundled face has it: the system's fonts may.
+            fonts::load_system_fonts();
             *cache = fonts::cache(&fonts::Setting::default()).ok();
         }
         let Some(cache) = cache.as_ref() else {
