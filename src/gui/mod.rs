@@ -17,6 +17,7 @@ pub mod prefs;
 pub mod recovery;
 pub mod runtime;
 pub mod session;
+mod shaped_run;
 pub mod templates;
 mod unwind;
 pub mod widths;

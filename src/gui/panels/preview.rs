@@ -14,7 +14,7 @@ use egui::{
 use super::widgets::bold;
 use crate::gui::action::{Action, Command};
 use crate::gui::fonts;
-use crate::layout::pages::{AnchorId, GlyphRun, Item, Page, Pages, Rgb, Target};
+use crate::layout::pages::{AnchorId, Face, GlyphRun, Item, Page, Pages, Rgb, Target};
 
 /// Space around and between the sheets, in screen points.
 const GAP: f32 = 14.0;
@@ -419,8 +419,21 @@ fn paint_run(painter: &Painter, run: &GlyphRun, page: Pos2, scale: f32) {
     }
     let color = color32(run.color);
     let font = FontId::new(size, fonts::family(run.face));
-    if run.text.chars().any(right_to_left) {
-        paint_clusters(painter, run, page, scale, &font, color);
+    // egui sets text left to right in its own faces: a run in another face, or set right to
+    // left, is painted from its glyphs, exactly as it prints.
+    let roboto = matches!(
+        run.face,
+        Face::REGULAR | Face::BOLD | Face::ITALIC | Face::BOLD_ITALIC
+    );
+    if (!roboto || run.text.chars().any(right_to_left))
+        && crate::gui::shaped_run::paint(
+            painter,
+            run,
+            page,
+            scale,
+            painter.ctx().pixels_per_point(),
+        )
+    {
         return;
     }
     let mut galley = painter.layout_no_wrap(run.text.clone(), font.clone(), color);
@@ -444,43 +457,6 @@ fn paint_run(painter: &Painter, run: &GlyphRun, page: Pos2, scale: f32) {
 /// A letter of a script written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko…).
 fn right_to_left(c: char) -> bool {
     matches!(c, '\u{0590}'..='\u{08ff}' | '\u{fb1d}'..='\u{fdff}' | '\u{fe70}'..='\u{feff}')
-}
-
-/// A run set right to left: egui lays text out left to right only, so each cluster is
-/// painted on its own where the layout put its glyphs, in the order they print. Hebrew reads
-/// exactly as in the PDF; Arabic letters stand in their places but in their isolated forms
-/// (egui cannot be told the joined forms layout chose) — the PDF joins them.
-fn paint_clusters(
-    painter: &Painter,
-    run: &GlyphRun,
-    page: Pos2,
-    scale: f32,
-    font: &FontId,
-    color: Color32,
-) {
-    let mut x = run.origin.x;
-    let mut i = 0;
-    while i < run.glyphs.len() {
-        let range = run.glyphs[i].text.clone();
-        let mut advance = 0.0;
-        while i < run.glyphs.len() && run.glyphs[i].text == range {
-            advance += run.glyphs[i].advance_em;
-            i += 1;
-        }
-        let Some(text) = run.text.get(range) else {
-            continue;
-        };
-        let galley = painter.layout_no_wrap(text.to_owned(), font.clone(), color);
-        if let Some(row) = galley.rows.first() {
-            let ascent = row.pos.y + row.row.glyphs.first().map_or(0.0, |g| g.pos.y);
-            let width = advance * run.size_pt * scale;
-            // Centred in the room the layout gave the cluster.
-            let left = page.x + x * scale + (width - galley.rect.width()) / 2.0;
-            let top = page.y + run.origin.y * scale - ascent;
-            painter.galley(pos2(left, top), galley, color);
-        }
-        x += advance * run.size_pt;
-    }
 }
 
 /// Text too small to read, as a light bar where it stands.
